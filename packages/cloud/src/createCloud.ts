@@ -1,0 +1,66 @@
+import { createLogger, type Logger } from './logger.js';
+import { systemClock, type Clock } from './clock.js';
+import { openDatabase } from './store/database.js';
+import { loadMasterKey } from './crypto/masterKey.js';
+import { createSealedBox } from './crypto/sealedBox.js';
+import { createPageTokens } from './crypto/pageTokens.js';
+import { rootCredentials } from './iam/credentials.js';
+import { createKeyring } from './iam/keyring.js';
+import { createParameterStore } from './ssm/store.js';
+import { ssmService } from './ssm/index.js';
+import { createRouter, type Router } from './http/router.js';
+import { listen, type RunningServer } from './http/nodeServer.js';
+import type { CloudServices } from './services.js';
+import type { ServiceModule } from './http/serviceModule.js';
+
+export interface CloudOptions {
+  /** SQLite file of this sandbox (`:memory:` for throw-away clouds). */
+  databaseFile: string;
+  /** The local account (one per `--profile`); names the root keys. */
+  account?: string;
+  region?: string;
+  accountId?: string;
+  /** Defaults to the user's key in the Sandlot config folder. */
+  masterKey?: Buffer;
+  clock?: Clock;
+  logger?: Logger;
+}
+
+export interface Cloud {
+  services: CloudServices;
+  router: Router;
+  /** Serve over HTTP on loopback (port 0 = any free port). */
+  listen(port?: number, host?: string): Promise<RunningServer>;
+  close(): void;
+}
+
+/** The composition root: the only place the local cloud's services are constructed. */
+export function createCloud(o: CloudOptions): Cloud {
+  const logger = o.logger ?? createLogger('warn', (line) => process.stderr.write(line + '\n'));
+  const clock = o.clock ?? systemClock();
+  const masterKey = o.masterKey ?? loadMasterKey();
+  const box = createSealedBox(masterKey);
+  const db = openDatabase(o.databaseFile);
+  const accountId = o.accountId ?? '000000000000';
+  const root = rootCredentials(masterKey, o.account ?? 'default');
+  const services: CloudServices = {
+    clock,
+    logger,
+    db,
+    box,
+    tokens: createPageTokens(box),
+    region: o.region ?? 'us-east-1',
+    accountId,
+    rootCredentials: root,
+    credentials: createKeyring(root, accountId),
+    parameters: createParameterStore(db, box, clock),
+  };
+  const modules: ServiceModule[] = [ssmService(services)];
+  const router = createRouter(logger, modules);
+  return {
+    services,
+    router,
+    listen: (port = 0, host = '127.0.0.1') => listen(router, port, host),
+    close: () => db.close(),
+  };
+}

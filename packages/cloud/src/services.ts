@@ -1,0 +1,25 @@
+import type { Clock } from './clock.js';
+import type { Logger } from './logger.js';
+import type { Database } from './store/database.js';
+import type { SealedBox } from './crypto/sealedBox.js';
+import type { PageTokens } from './crypto/pageTokens.js';
+import type { AwsCredentials, CredentialResolver } from './iam/credentials.js';
+import type { ParameterStore } from './ssm/store.js';
+
+/**
+ * Everything a service may use, built once by `createCloud` (the composition root). Operations get
+ * the slice they need through their factory's parameter and never reach for globals.
+ */
+export interface CloudServices {
+  clock: Clock;
+  logger: Logger;
+  db: Database;
+  box: SealedBox;
+  tokens: PageTokens;
+  region: string;
+  accountId: string;
+  /** The local account's root keys (what the CLI and seed sign with). */
+  rootCredentials: AwsCredentials;
+  credentials: CredentialResolver & { add(accessKeyId: string, owner: import('./iam/credentials.js').KeyOwner): void };
+  parameters: ParameterStore;
+}

@@ -1,0 +1,43 @@
+import BetterSqlite3 from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+
+export type Database = BetterSqlite3.Database;
+
+/**
+ * Opens (creating if needed) one sandbox's SQLite database. WAL journal: readers never block the
+ * writer, a `kill -9` at any point leaves the last committed state readable, and concurrent CLI
+ * processes queue on the busy timeout instead of failing.
+ */
+export function openDatabase(file: string): Database {
+  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
+  const db = new BetterSqlite3(file);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.pragma('busy_timeout = 10000');
+  db.pragma('foreign_keys = ON');
+  db.exec('CREATE TABLE IF NOT EXISTS sandlot_migrations (service TEXT PRIMARY KEY, version INTEGER NOT NULL)');
+  return db;
+}
+
+/**
+ * Applies a service's schema steps that this database has not seen, each in its own transaction.
+ * `steps[i]` brings the service from version i to i+1; steps are append-only.
+ */
+export function migrate(db: Database, service: string, steps: readonly string[]): void {
+  const row = db.prepare('SELECT version FROM sandlot_migrations WHERE service = ?').get(service) as
+    | { version: number }
+    | undefined;
+  let version = row?.version ?? 0;
+  if (version >= steps.length) return;
+  const apply = db.transaction((sql: string, next: number) => {
+    // Re-read inside the write lock: another process may have migrated meanwhile.
+    const current = (db.prepare('SELECT version FROM sandlot_migrations WHERE service = ?').get(service) as
+      | { version: number }
+      | undefined)?.version ?? 0;
+    if (current >= next) return;
+    db.exec(sql);
+    db.prepare('INSERT INTO sandlot_migrations (service, version) VALUES (?, ?) ON CONFLICT(service) DO UPDATE SET version = excluded.version').run(service, next);
+  });
+  for (; version < steps.length; version++) apply.immediate(steps[version]!, version + 1);
+}
