@@ -24,7 +24,11 @@ export interface CloudOptions {
   masterKey?: Buffer;
   clock?: Clock;
   logger?: Logger;
+  /** Serve only these services (default: all). The secret commands use `['ssm']` to start in milliseconds. */
+  services?: ServiceName[];
 }
+
+export type ServiceName = 'ssm' | 'cognito' | 'identity' | 'appsync' | 's3';
 
 export interface Cloud {
   services: CloudServices;
@@ -53,9 +57,14 @@ export function createCloud(o: CloudOptions): Cloud {
     accountId,
     rootCredentials: root,
     credentials: createKeyring(root, accountId),
-    parameters: createParameterStore(db, box, clock),
-  };
-  const modules: ServiceModule[] = [ssmService(services)];
+  } as CloudServices;
+  // Stores are built on first use, so a process serving one service never pays for the others.
+  lazy(services, 'parameters', () => createParameterStore(db, box, clock));
+
+  const enabled = (name: ServiceName) => !o.services || o.services.includes(name);
+  const modules: ServiceModule[] = [];
+  if (enabled('ssm')) modules.push(ssmService(services));
+  // S3 is the REST catch-all: keep it last.
   const router = createRouter(logger, modules);
   return {
     services,
@@ -63,4 +72,10 @@ export function createCloud(o: CloudOptions): Cloud {
     listen: (port = 0, host = '127.0.0.1') => listen(router, port, host),
     close: () => db.close(),
   };
+}
+
+/** Defines `bag[key]` as a value built on first read. */
+function lazy<T extends object, K extends keyof T>(bag: T, key: K, build: () => T[K]): void {
+  let value: T[K] | undefined;
+  Object.defineProperty(bag, key, { enumerable: true, get: () => (value ??= build()) });
 }

@@ -40,7 +40,8 @@ export class InProcessHandler {
 async function toBuffer(body: unknown): Promise<Buffer> {
   if (body === undefined || body === null) return Buffer.alloc(0);
   if (typeof body === 'string') return Buffer.from(body);
-  if (body instanceof Uint8Array) return Buffer.from(body);
+  // Not Buffer.from(body): it calls valueOf(), which the SDK's JSON byte adapter warns about.
+  if (body instanceof Uint8Array) return Buffer.from(body.buffer, body.byteOffset, body.byteLength);
   if (body instanceof Readable || typeof (body as AsyncIterable<Buffer>)[Symbol.asyncIterator] === 'function') {
     const chunks: Buffer[] = [];
     for await (const c of body as AsyncIterable<Buffer>) chunks.push(Buffer.from(c));

@@ -10,8 +10,17 @@ export interface AwsCredentials {
 export interface KeyOwner {
   secretAccessKey: string;
   sessionToken?: string;
+  /** IAM principal ARN (root, or `arn:aws:sts::<acct>:assumed-role/<role>/CognitoIdentityCredentials`). */
   principal: string;
   expiration?: Date;
+  /** `admin` = the account's root keys (CLI, seed); the others come from an identity pool. */
+  kind?: 'admin' | 'authenticated' | 'unauthenticated';
+  /** Identity-pool identity (`us-east-1:uuid`) for `{entity_id}` storage paths and IAM data rules. */
+  identityId?: string;
+  /** User-pool `sub`, username and groups of a signed-in identity (for group storage rules / AppSync IAM). */
+  userSub?: string;
+  username?: string;
+  groups?: string[];
 }
 
 /**

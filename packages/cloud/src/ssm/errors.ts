@@ -35,3 +35,10 @@ export class UnsupportedParameterType extends ServiceError {
     super('UnsupportedParameterType', `Parameter type ${type} is not supported.`);
   }
 }
+
+/** A stored value that this machine's Sandlot key cannot open (written under another key). */
+export class InvalidKeyId extends ServiceError {
+  constructor(name: string) {
+    super('InvalidKeyId', `Cannot decrypt ${name}: it was encrypted with a different Sandlot key than this user's. Restore the key file that wrote it (see SANDLOT_CONFIG_DIR / the Sandlot config folder) or set the value again.`);
+  }
+}

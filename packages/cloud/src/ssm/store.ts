@@ -2,6 +2,7 @@ import type { Database } from '../store/database.js';
 import { migrate } from '../store/database.js';
 import type { SealedBox } from '../crypto/sealedBox.js';
 import type { Clock } from '../clock.js';
+import { InvalidKeyId } from './errors.js';
 
 /**
  * Parameter Store state (regional: one sandbox database = one account and region). Every value is
@@ -65,12 +66,19 @@ export const parentOf = (name: string): string => (name.includes('/') ? name.sli
 export function createParameterStore(db: Database, box: SealedBox, clock: Clock) {
   migrate(db, 'ssm', SCHEMA);
   const sealContext = (name: string, version: number) => `ssm:${name}#${version}`;
+  const openValue = (row: VersionRow): string => {
+    try {
+      return box.open(row.sealed_value, sealContext(row.name, row.version));
+    } catch {
+      throw new InvalidKeyId(row.name);
+    }
+  };
   const open = (row: VersionRow): StoredParameter => ({
     name: row.name,
     version: row.version,
     type: row.type,
     description: row.description ?? undefined,
-    value: box.open(row.sealed_value, sealContext(row.name, row.version)),
+    value: openValue(row),
     lastModified: new Date(row.last_modified_ms),
     lastModifiedUser: row.last_modified_user ?? undefined,
   });

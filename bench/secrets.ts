@@ -1,0 +1,51 @@
+// bench/secrets: median time of `ampx sandbox secret set` / `get` as whole processes, and of the same
+// calls as library calls (SecretClient over the in-process SSM). Run: npm run build && npx tsx bench/secrets.ts
+// Peer: the real `ampx sandbox secret set/get` makes SSM calls to AWS and takes seconds per call
+// (Node start + credential chain + network round trips); it cannot run offline, so it is not measured here.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { SecretClient } from '../packages/cli/src/secrets/secretClient.js';
+import { openSsm } from '../packages/cli/src/secrets/ssmConnection.js';
+import { resolveSandbox } from '../packages/cli/src/commands/sandboxTarget.js';
+
+const bin = fileURLToPath(new URL('../packages/cli/bin/ampx.mjs', import.meta.url));
+const dir = mkdtempSync(join(tmpdir(), 'sandlot-bench-secrets-'));
+mkdirSync(join(dir, 'amplify'));
+writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'bench-app' }));
+const env = { ...process.env, SANDLOT_CONFIG_DIR: mkdtempSync(join(tmpdir(), 'sandlot-bench-key-')) };
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const proc = (args: string[], input?: string) => {
+  const t = performance.now();
+  const r = spawnSync(process.execPath, [bin, ...args], { cwd: dir, env, input });
+  if (r.status !== 0) throw new Error(`ampx ${args.join(' ')} failed: ${r.stderr}`);
+  return performance.now() - t;
+};
+
+proc(['sandbox', 'secret', 'set', 'warmup'], 'x');
+const baseline = median(Array.from({ length: 9 }, () => { const t = performance.now(); spawnSync(process.execPath, ['-e', '0']); return performance.now() - t; }));
+const sets = Array.from({ length: 15 }, (_, i) => proc(['sandbox', 'secret', 'set', 'bench'], `value-${i}`));
+const gets = Array.from({ length: 15 }, () => proc(['sandbox', 'secret', 'get', 'bench']));
+
+const loc = resolveSandbox({}, dir);
+process.env.SANDLOT_CONFIG_DIR = env.SANDLOT_CONFIG_DIR;
+const conn = openSsm(loc);
+const client = new SecretClient(conn.ssm, loc.id);
+const lib = async (fn: () => Promise<unknown>, n: number) => {
+  const xs: number[] = [];
+  for (let i = 0; i < n; i++) { const t = performance.now(); await fn(); xs.push(performance.now() - t); }
+  return median(xs);
+};
+const libSet = await lib(() => client.set('lib', 'v'), 1000);
+const libGet = await lib(() => client.get('lib'), 1000);
+conn.close();
+
+const row = (name: string, ms: number, goal: number) => console.log(`${name.padEnd(34)} ${ms.toFixed(2).padStart(8)} ms   goal < ${goal} ms   ${ms < goal ? 'ok' : 'MISSED'}`);
+console.log(`node -e 0 (process floor on this machine): ${baseline.toFixed(1)} ms`);
+row('ampx sandbox secret set (process)', median(sets), 150);
+row('ampx sandbox secret get (process)', median(gets), 150);
+row('SecretClient.set (library call)', libSet, 1);
+row('SecretClient.get (library call)', libGet, 1);

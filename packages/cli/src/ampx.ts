@@ -1,0 +1,43 @@
+import { hideBin } from 'yargs/helpers';
+import { basename } from 'node:path';
+import { createPrinter } from './printer.js';
+import { createMainParser, UsageError } from './mainParser.js';
+import { format } from './format.js';
+import { AmplifyError, invalidInput } from './errors.js';
+
+/**
+ * Entry of the `ampx` / `sandlot` binaries. Errors print `[Name] message` + Resolution (no help dump)
+ * and exit 1; a prompt closed with Ctrl+C exits 1 silently.
+ */
+export async function main(argv = process.argv): Promise<void> {
+  const debug = argv.includes('--debug');
+  process.removeAllListeners('warning');
+  process.on('warning', (w) => debug && process.stderr.write(`${w.name}: ${w.message}\n`));
+  const printer = createPrinter();
+  const args = hideBin(argv);
+  const parser = createMainParser(args, printer, basename(argv[1] ?? 'ampx').replace(/\.(m?js|ts)$/, '') === 'sandlot' ? 'sandlot' : 'ampx');
+  try {
+    await parser.parseAsync();
+  } catch (err) {
+    const e = err as Error;
+    if (e?.name === 'ExitPromptError' || String(e?.message).includes('User force closed the prompt')) {
+      process.exitCode = 1;
+      return;
+    }
+    const shown = e instanceof AmplifyError ? e : e instanceof UsageError ? invalidInput(e.message, `Run ${format.command(commandPath(args))} --help to see the usage.`) : e;
+    printer.error(format.error(shown));
+    if (debug && e?.stack) printer.error(e.stack);
+    process.exitCode = 1;
+  }
+}
+
+/** The command words of an argument list (for the help hint). */
+const commandPath = (args: string[]): string => {
+  const words: string[] = [];
+  for (const a of args) {
+    if (a.startsWith('-')) break;
+    words.push(a);
+    if (words.length === 3) break;
+  }
+  return words.join(' ') || '';
+};

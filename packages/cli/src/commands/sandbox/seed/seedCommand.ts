@@ -1,0 +1,12 @@
+import type { Argv, CommandModule } from 'yargs';
+import { notBuiltYet } from '../../notBuiltYet.js';
+import { SeedGeneratePolicyCommand } from './seedGeneratePolicyCommand.js';
+
+/** `ampx sandbox seed`: runs amplify/seed/seed.ts against the sandbox. */
+export class SeedCommand implements CommandModule {
+  readonly command = 'seed';
+  readonly describe = 'Seeds sandbox environment';
+
+  builder = (y: Argv): Argv => y.command(new SeedGeneratePolicyCommand() as unknown as CommandModule);
+  handler = (): void => notBuiltYet('sandbox seed');
+}
