@@ -80,7 +80,7 @@ export function resolvePoolConfig(c: UserPoolConfig): ResolvedPoolConfig {
     requiredAttributes,
     customAttributes: (c.customAttributes ?? []).map((n) => (n.startsWith('custom:') ? n : `custom:${n}`)),
     passwordPolicy: { ...DEFAULT_PASSWORD_POLICY, ...c.passwordPolicy },
-    mfa: { mode: c.mfa?.mode ?? 'OFF', totp: c.mfa?.totp ?? c.mfa?.mode !== undefined, sms: c.mfa?.sms ?? false, email: c.mfa?.email ?? false },
+    mfa: { mode: c.mfa?.mode ?? 'OFF', totp: c.mfa?.totp ?? (c.mfa !== undefined && c.mfa.mode !== 'OFF'), sms: c.mfa?.sms ?? false, email: c.mfa?.email ?? false },
     accessTokenSeconds: c.tokenLifetimes?.accessTokenSeconds ?? 3600,
     idTokenSeconds: c.tokenLifetimes?.idTokenSeconds ?? 3600,
     refreshTokenSeconds: c.tokenLifetimes?.refreshTokenSeconds ?? 30 * 24 * 3600,
