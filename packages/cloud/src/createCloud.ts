@@ -8,6 +8,7 @@ import { rootCredentials } from './iam/credentials.js';
 import { createKeyring } from './iam/keyring.js';
 import { createParameterStore } from './ssm/store.js';
 import { ssmService } from './ssm/index.js';
+import { cloudFormationService, createStackStore } from './cloudformation/index.js';
 import { createRouter, type Router } from './http/router.js';
 import { listen, type RunningServer } from './http/nodeServer.js';
 import type { CloudServices } from './services.js';
@@ -28,7 +29,7 @@ export interface CloudOptions {
   services?: ServiceName[];
 }
 
-export type ServiceName = 'ssm' | 'cognito' | 'identity' | 'appsync' | 's3';
+export type ServiceName = 'ssm' | 'cloudformation' | 'cognito' | 'identity' | 'appsync' | 's3';
 
 export interface Cloud {
   services: CloudServices;
@@ -60,10 +61,12 @@ export function createCloud(o: CloudOptions): Cloud {
   } as CloudServices;
   // Stores are built on first use, so a process serving one service never pays for the others.
   lazy(services, 'parameters', () => createParameterStore(db, box, clock));
+  lazy(services, 'stacks', () => createStackStore(db));
 
   const enabled = (name: ServiceName) => !o.services || o.services.includes(name);
   const modules: ServiceModule[] = [];
   if (enabled('ssm')) modules.push(ssmService(services));
+  if (enabled('cloudformation')) modules.push(cloudFormationService(services));
   // S3 is the REST catch-all: keep it last.
   const router = createRouter(logger, modules);
   return {

@@ -1,4 +1,4 @@
-export { createCloud, type Cloud, type CloudOptions } from './createCloud.js';
+export { createCloud, type Cloud, type CloudOptions, type ServiceName } from './createCloud.js';
 export type { CloudServices } from './services.js';
 export { InProcessHandler } from './http/inProcessHandler.js';
 export { loadMasterKey, userConfigDir } from './crypto/masterKey.js';

@@ -5,6 +5,7 @@ import type { SealedBox } from './crypto/sealedBox.js';
 import type { PageTokens } from './crypto/pageTokens.js';
 import type { AwsCredentials, CredentialResolver } from './iam/credentials.js';
 import type { ParameterStore } from './ssm/store.js';
+import type { StackStore } from './cloudformation/store.js';
 
 /**
  * Everything a service may use, built once by `createCloud` (the composition root). Operations get
@@ -22,4 +23,6 @@ export interface CloudServices {
   rootCredentials: AwsCredentials;
   credentials: CredentialResolver & { add(accessKeyId: string, owner: import('./iam/credentials.js').KeyOwner): void };
   parameters: ParameterStore;
+  /** Stack records the sandbox writes after each apply (CloudFormation's view of the backend). */
+  stacks: StackStore;
 }

@@ -17,7 +17,7 @@ export class SandboxCommand implements CommandModule {
       .version(false)
       .command(new SandboxDeleteCommand())
       .command(new SecretCommand(this.printer))
-      .command(new SeedCommand())
+      .command(new SeedCommand(this.printer))
       .option('dir-to-watch', { describe: 'Directory to watch for file changes. All subdirectories and files will be included. Defaults to the amplify directory.', type: 'string', global: false })
       .option('exclude', { describe: 'An array of paths or glob patterns to ignore. Paths can be relative or absolute and can either be files or directories', type: 'string', array: true, global: false })
       .option('identifier', { describe: 'An optional name to distinguish between different sandbox environments. Default is the name of the system user executing the process', type: 'string', alias: 'name', global: true })
