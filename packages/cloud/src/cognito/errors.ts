@@ -29,3 +29,4 @@ export const invalidSession = () => new NotAuthorizedException('Invalid session 
 export const poolNotFound = (id: string) => new ResourceNotFoundException(`User pool ${id} does not exist.`);
 export const clientNotFound = (id: string) => new ResourceNotFoundException(`User pool client ${id} does not exist.`);
 export const missing = (field: string) => new InvalidParameterException(`1 validation error detected: Value at '${field}' failed to satisfy constraint: Member must not be null`);
+export class UnsupportedUserStateException extends define('UnsupportedUserStateException', 'Unsupported user state.') {}

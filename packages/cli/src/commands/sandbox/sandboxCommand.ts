@@ -1,6 +1,21 @@
-import type { Argv, CommandModule } from 'yargs';
+import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
+import { existsSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { invalidInput } from '../../errors.js';
+import { resolveSandbox, type SandboxGlobalArgs } from '../sandboxTarget.js';
+import { startSandboxSession } from '../../sandbox/sandboxSession.js';
+import { outputsTarget, type OutputsFormat, type OutputsVersion } from '../../sandbox/outputsTarget.js';
+import { deleteSandbox } from './sandboxDeleteCommand.js';
+
+type SandboxArgs = SandboxGlobalArgs & {
+  dirToWatch?: string;
+  exclude?: string[];
+  outputsFormat?: string;
+  outputsVersion?: string;
+  outputsOutDir?: string;
+  once?: boolean;
+};
 import type { Printer } from '../../printer.js';
-import { notBuiltYet } from '../notBuiltYet.js';
 import { SandboxDeleteCommand } from './sandboxDeleteCommand.js';
 import { SecretCommand } from './secret/secretCommand.js';
 import { SeedCommand } from './seed/seedCommand.js';
@@ -15,7 +30,7 @@ export class SandboxCommand implements CommandModule {
   builder = (y: Argv): Argv =>
     y
       .version(false)
-      .command(new SandboxDeleteCommand())
+      .command(new SandboxDeleteCommand(this.printer) as unknown as CommandModule)
       .command(new SecretCommand(this.printer))
       .command(new SeedCommand(this.printer))
       .option('dir-to-watch', { describe: 'Directory to watch for file changes. All subdirectories and files will be included. Defaults to the amplify directory.', type: 'string', global: false })
@@ -33,5 +48,29 @@ export class SandboxCommand implements CommandModule {
         return true;
       });
 
-  handler = (): void => notBuiltYet('sandbox');
+  handler = async (args: ArgumentsCamelCase<SandboxArgs>): Promise<void> => {
+    const loc = resolveSandbox(args);
+    const dirToWatch = resolve(args.dirToWatch ?? join(loc.project.root, 'amplify'));
+    if (args.dirToWatch !== undefined) {
+      if (!existsSync(dirToWatch)) throw invalidInput(`--dir-to-watch ${args.dirToWatch} does not exist`, 'Pass a folder that exists, or leave the flag out to watch amplify/.');
+      if (!statSync(dirToWatch).isDirectory()) throw invalidInput(`--dir-to-watch ${args.dirToWatch} is not a valid directory`, 'Pass a folder, not a file.');
+    }
+    const version = (args.outputsVersion ?? '1.5') as OutputsVersion;
+    const fmt = (args.outputsFormat ?? 'json') as OutputsFormat;
+    const outputs = outputsTarget(version, fmt, args.outputsOutDir ?? process.cwd());
+    const interactive = Boolean(process.stdin.isTTY);
+    const session = await startSandboxSession({
+      loc,
+      printer: this.printer,
+      once: Boolean(args.once),
+      dirToWatch,
+      exclude: args.exclude ?? [],
+      outputs,
+      confirmDeleteOnStop: interactive
+        ? async () => (await import('@inquirer/prompts')).confirm({ message: 'Would you like to delete all the resources in your sandbox environment (This cannot be undone)?', default: false })
+        : undefined,
+      onDeleteRequested: () => deleteSandbox(loc, this.printer),
+    });
+    process.exitCode = await session.done;
+  };
 }

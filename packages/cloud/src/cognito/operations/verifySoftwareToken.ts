@@ -18,7 +18,7 @@ export const VerifySoftwareToken = (d: Pick<CognitoServices, 'pools' | 'clock' |
     const enabled = [...new Set([...user.mfa.enabled, 'SOFTWARE_TOKEN_MFA' as const])];
     d.pools.updateUser({
       ...user, totpSealed: user.totpPendingSealed, totpPendingSealed: undefined, totpLastStep: result.step,
-      mfa: { enabled, preferred: user.mfa.preferred ?? 'SOFTWARE_TOKEN_MFA' },
+      mfa: { enabled, ...(user.mfa.preferred ?? (session ? 'SOFTWARE_TOKEN_MFA' : undefined) ? { preferred: user.mfa.preferred ?? 'SOFTWARE_TOKEN_MFA' } : {}) },
     });
     return { Status: 'SUCCESS', ...(session ? { Session: sealSession(d.box, d.clock, { ...session, totpSetUp: true }) } : {}) };
   };

@@ -1,0 +1,136 @@
+import { createCloud, type Cloud } from '@sandlot/cloud';
+import { relative } from 'node:path';
+import type { Printer } from '../printer.js';
+import { format } from '../format.js';
+import { ensureStateDir, type SandboxLocation } from '../project/sandboxLocation.js';
+import { acquireInstanceLock } from './instanceLock.js';
+import { portIsFree, preferredPort } from './sandboxPort.js';
+import { watchBackend } from './watchBackend.js';
+import { sandboxLogger } from './cloudLog.js';
+import { removeEndpoint, writeEndpoint } from './endpointFile.js';
+import { deployBackend, type DeployResult } from './deployBackend.js';
+import type { OutputsTarget } from './outputsTarget.js';
+import { writePlaceholderOutputs } from './outputsTarget.js';
+
+export interface SandboxSessionOptions {
+  loc: SandboxLocation;
+  printer: Printer;
+  once: boolean;
+  dirToWatch: string;
+  exclude: string[];
+  outputs: OutputsTarget;
+  host?: string;
+  /** Asked on Ctrl+C when stdin is a terminal: delete the sandbox's resources? (default No). */
+  confirmDeleteOnStop?: () => Promise<boolean>;
+  onDeleteRequested?: () => Promise<void>;
+}
+
+export interface SandboxSession {
+  cloud: Cloud;
+  url: string;
+  /** Resolves when the session has stopped; the number is the exit code. */
+  done: Promise<number>;
+  stop(): Promise<void>;
+}
+
+/**
+ * `ampx sandbox`: one local cloud for this project and identifier, the backend applied to it, the
+ * outputs file written, then (unless `--once`) re-applied on every change under the watched folder.
+ */
+export async function startSandboxSession(o: SandboxSessionOptions): Promise<SandboxSession> {
+  const { loc, printer } = o;
+  ensureStateDir(loc);
+  const lock = acquireInstanceLock(loc.stateDir, loc.id.name);
+  const started = performance.now();
+  let cloud: Cloud | undefined;
+  try {
+    writePlaceholderOutputs(o.outputs);
+    cloud = createCloud({ databaseFile: loc.databaseFile, account: loc.account, logger: sandboxLogger(loc.stateDir, (l) => printer.log(l)) });
+    const host = o.host ?? '127.0.0.1';
+    const wanted = preferredPort(loc.stackName, loc.account);
+    const server = await cloud.listen((await portIsFree(wanted, host)) ? wanted : 0, host);
+    writeEndpoint(loc.stateDir, { url: server.url, pid: process.pid, region: cloud.services.region, stackName: loc.stackName, startedAt: new Date().toISOString() });
+    printer.log(`[Sandbox] Local cloud for ${loc.id.name} (${loc.stackName}) listening on ${server.url}`);
+
+    const apply = async (reason: string): Promise<DeployResult> => {
+      const t = performance.now();
+      const result = await deployBackend({ loc, cloud: cloud!, url: server.url, outputs: o.outputs, printer, reason });
+      if (result.ok) {
+        for (const line of result.summary) printer.log(line);
+        printer.log(`✔ Deployment completed in ${((performance.now() - t) / 1000).toFixed(3)} seconds`);
+        printer.log(`File written: ${relative(process.cwd(), result.outputsFile) || result.outputsFile}`);
+      } else {
+        printer.error(format.error(result.error));
+        printer.log(`[Sandbox] The backend was not applied; ${o.once ? 'fix the error and run again.' : 'fix the error and save: the sandbox keeps watching.'}`);
+      }
+      return result;
+    };
+
+    const first = await apply('start');
+    printer.log(`[Sandbox] Ready in ${((performance.now() - started) / 1000).toFixed(3)} seconds`);
+    let resolveDone!: (code: number) => void;
+    const done = new Promise<number>((r) => (resolveDone = r));
+    let watcher: { close(): Promise<void> } | undefined;
+    let stopping = false;
+    const stop = async (code = 0) => {
+      if (stopping) return;
+      stopping = true;
+      await watcher?.close();
+      await server.close();
+      cloud!.close();
+      removeEndpoint(loc.stateDir);
+      lock.release();
+      resolveDone(code);
+    };
+
+    if (o.once) {
+      await stop(first.ok ? 0 : 1);
+      return { cloud, url: server.url, done, stop: () => stop() };
+    }
+
+    let running: Promise<unknown> = Promise.resolve();
+    let queued = false;
+    watcher = watchBackend({
+      projectRoot: loc.project.root,
+      dir: o.dirToWatch,
+      exclude: o.exclude,
+      ownFiles: [o.outputs.file],
+      onChange: (paths) => {
+        if (queued || stopping) return;
+        queued = true;
+        running = running.then(async () => {
+          queued = false;
+          if (stopping) return;
+          printer.log(`[Sandbox] Change detected: ${paths.map((p) => relative(loc.project.root, p)).join(', ')}`);
+          await apply('change');
+        });
+      },
+    });
+    printer.log(`[Sandbox] Watching for file changes in ${relative(process.cwd(), o.dirToWatch) || o.dirToWatch}...`);
+
+    const onSignal = async () => {
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
+      await running;
+      let deleteIt = false;
+      if (o.confirmDeleteOnStop) {
+        try {
+          deleteIt = await o.confirmDeleteOnStop();
+        } catch {
+          deleteIt = false; // a second Ctrl+C at the prompt: keep everything
+        }
+      }
+      await stop(0);
+      if (deleteIt && o.onDeleteRequested) await o.onDeleteRequested();
+      else printer.print(`\nStopping the sandbox process. To delete the sandbox, run ${format.command('sandbox delete')}`);
+    };
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
+    return { cloud, url: server.url, done, stop: () => stop() };
+  } catch (err) {
+    cloud?.close();
+    removeEndpoint(loc.stateDir);
+    lock.release();
+    throw err;
+  }
+}
