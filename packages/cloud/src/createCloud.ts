@@ -9,6 +9,8 @@ import { createKeyring } from './iam/keyring.js';
 import { createParameterStore } from './ssm/store.js';
 import { ssmService } from './ssm/index.js';
 import { cloudFormationService, createStackStore } from './cloudformation/index.js';
+import { cognitoHttpRoutes, cognitoService, createCognitoServices, applyUserPoolConfig, type UserPoolConfig } from './cognito/index.js';
+import { applyIdentityPoolConfig, createIdentityStore, identityService, type IdentityPoolConfig } from './identity/index.js';
 import { createRouter, type Router } from './http/router.js';
 import { listen, type RunningServer } from './http/nodeServer.js';
 import type { CloudServices } from './services.js';
@@ -27,6 +29,9 @@ export interface CloudOptions {
   logger?: Logger;
   /** Serve only these services (default: all). The secret commands use `['ssm']` to start in milliseconds. */
   services?: ServiceName[];
+  /** User pools / identity pools to create or update at start (existing users are kept). */
+  userPools?: UserPoolConfig[];
+  identityPools?: IdentityPoolConfig[];
 }
 
 export type ServiceName = 'ssm' | 'cloudformation' | 'cognito' | 'identity' | 'appsync' | 's3';
@@ -62,11 +67,21 @@ export function createCloud(o: CloudOptions): Cloud {
   // Stores are built on first use, so a process serving one service never pays for the others.
   lazy(services, 'parameters', () => createParameterStore(db, box, clock));
   lazy(services, 'stacks', () => createStackStore(db));
+  lazy(services, 'cognito', () => createCognitoServices(services));
+  lazy(services, 'identityPools', () => createIdentityStore(db, box, clock, services.credentials));
 
   const enabled = (name: ServiceName) => !o.services || o.services.includes(name);
   const modules: ServiceModule[] = [];
   if (enabled('ssm')) modules.push(ssmService(services));
   if (enabled('cloudformation')) modules.push(cloudFormationService(services));
+  if (enabled('cognito')) {
+    modules.push(cognitoService(services), cognitoHttpRoutes(() => services.cognito));
+    for (const pool of o.userPools ?? []) applyUserPoolConfig(services, pool);
+  }
+  if (enabled('identity')) {
+    modules.push(identityService(services)); // builds the store now: issued keys go back into the key ring
+    for (const pool of o.identityPools ?? []) applyIdentityPoolConfig(services, pool);
+  }
   // S3 is the REST catch-all: keep it last.
   const router = createRouter(logger, modules);
   return {

@@ -6,3 +6,5 @@ export { rootCredentials, type AwsCredentials } from './iam/credentials.js';
 export { createLogger, type Logger } from './logger.js';
 export { systemClock, type Clock } from './clock.js';
 export { openDatabase } from './store/database.js';
+export { applyUserPoolConfig, verifyUserPoolToken, listOutbox, type UserPoolConfig, type OutboxMessage } from './cognito/index.js';
+export { applyIdentityPoolConfig, type IdentityPoolConfig } from './identity/index.js';

@@ -6,6 +6,8 @@ import type { PageTokens } from './crypto/pageTokens.js';
 import type { AwsCredentials, CredentialResolver } from './iam/credentials.js';
 import type { ParameterStore } from './ssm/store.js';
 import type { StackStore } from './cloudformation/store.js';
+import type { CognitoServices } from './cognito/services.js';
+import type { IdentityStore } from './identity/store.js';
 
 /**
  * Everything a service may use, built once by `createCloud` (the composition root). Operations get
@@ -25,4 +27,8 @@ export interface CloudServices {
   parameters: ParameterStore;
   /** Stack records the sandbox writes after each apply (CloudFormation's view of the backend). */
   stacks: StackStore;
+  /** User pools: store, outbox, JWT signing key (built on first use). */
+  cognito: CognitoServices;
+  /** Identity pools (built at start when served, so issued keys are back in the key ring). */
+  identityPools: IdentityStore;
 }

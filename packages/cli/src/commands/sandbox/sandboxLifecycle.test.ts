@@ -1,0 +1,97 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { AMPX_BIN, collect, runAmpx, tempProject } from '../../testing/runAmpx.js';
+
+const withBackend = (p: { dir: string }) => {
+  writeFileSync(join(p.dir, 'amplify', 'backend.ts'), "export const backend = {};\n");
+  return p;
+};
+
+test('sandbox --once applies, writes the outputs file and exits 0', async () => {
+  const p = withBackend(tempProject());
+  const r = await runAmpx(['sandbox', '--once'], { cwd: p.dir, env: p.env });
+  assert.equal(r.code, 0, r.stderr);
+  assert.match(r.stdout, /listening on http:\/\/127\.0\.0\.1:\d+/);
+  assert.match(r.stdout, /File written: amplify_outputs\.json/);
+  assert.equal(JSON.parse(readFileSync(join(p.dir, 'amplify_outputs.json'), 'utf8')).version, '1.5');
+});
+
+test('sandbox --once without amplify/backend.ts fails with FileConventionError and exit 1', async () => {
+  const p = tempProject();
+  const r = await runAmpx(['sandbox', '--once'], { cwd: p.dir, env: p.env });
+  assert.equal(r.code, 1);
+  assert.match(r.stderr, /\[FileConventionError\] Amplify Backend not found in /);
+  assert.match(r.stderr, /Resolution: Amplify Backend must be defined in amplify\/backend\.\(ts\|js\|cjs\|mjs\)/);
+  assert.ok(existsSync(join(p.dir, 'amplify_outputs.json')), 'the placeholder is still written so a front end compiles');
+});
+
+test('flag validation: --dir-to-watch, --identifier, --once conflicts, outputs choices', async () => {
+  const p = withBackend(tempProject());
+  const missing = await runAmpx(['sandbox', '--dir-to-watch', 'nope'], { cwd: p.dir, env: p.env });
+  assert.equal(missing.code, 1);
+  assert.match(missing.stderr, /--dir-to-watch nope does not exist/);
+  writeFileSync(join(p.dir, 'afile'), '');
+  const file = await runAmpx(['sandbox', '--dir-to-watch', 'afile'], { cwd: p.dir, env: p.env });
+  assert.match(file.stderr, /--dir-to-watch afile is not a valid directory/);
+  const id = await runAmpx(['sandbox', '--once', '--identifier', 'bad_id'], { cwd: p.dir, env: p.env });
+  assert.match(id.stderr, /^\[InvalidCommandInputError\] Invalid --identifier provided: bad_id/);
+  const conflict = await runAmpx(['sandbox', '--once', '--exclude', 'x'], { cwd: p.dir, env: p.env });
+  assert.equal(conflict.code, 1);
+  assert.match(conflict.stderr, /mutually exclusive/);
+  const choice = await runAmpx(['sandbox', '--once', '--outputs-version', '9'], { cwd: p.dir, env: p.env });
+  assert.equal(choice.code, 1);
+  assert.match(choice.stderr, /Invalid values/);
+});
+
+test('a second process for the same sandbox is refused; another identifier runs beside it; delete keeps secrets', async () => {
+  const p = withBackend(tempProject());
+  await runAmpx(['sandbox', 'secret', 'set', 'keep'], { cwd: p.dir, env: p.env, input: 'me' });
+  const watch = spawn(process.execPath, [AMPX_BIN, 'sandbox'], { cwd: p.dir, env: { ...process.env, ...p.env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const finished = collect(watch, 30_000);
+  await new Promise<void>((resolve) => {
+    let out = '';
+    watch.stdout!.on('data', (d) => {
+      out += d;
+      if (out.includes('Watching for file changes')) resolve();
+    });
+  });
+  const second = await runAmpx(['sandbox', '--once'], { cwd: p.dir, env: p.env });
+  assert.equal(second.code, 1);
+  assert.match(second.stderr, /^\[MultipleSandboxInstancesError\] Multiple sandbox instances detected/);
+  const other = await runAmpx(['sandbox', '--once', '--identifier', 'other'], { cwd: p.dir, env: p.env, input: '' });
+  assert.equal(other.code, 0, other.stderr);
+  const deleteRunning = await runAmpx(['sandbox', 'delete', '--yes'], { cwd: p.dir, env: p.env });
+  assert.equal(deleteRunning.code, 1, 'a running sandbox is not deleted under its feet');
+
+  writeFileSync(join(p.dir, 'amplify', 'backend.ts'), 'export const backend = { changed: true };\n');
+  watch.kill('SIGINT');
+  const stopped = await finished;
+  assert.equal(stopped.code, 0);
+  assert.match(stopped.stdout, /Stopping the sandbox process\. To delete the sandbox, run npx ampx sandbox delete/);
+
+  const noTty = await runAmpx(['sandbox', 'delete'], { cwd: p.dir, env: p.env });
+  assert.equal(noTty.code, 1);
+  assert.match(noTty.stderr, /--yes/);
+  const del = await runAmpx(['sandbox', 'delete', '--yes'], { cwd: p.dir, env: p.env });
+  assert.equal(del.code, 0, del.stderr);
+  assert.match(del.stdout, /\[Sandbox\] Deleting all the resources in the sandbox environment\.\.\.\n.*File removed: amplify_outputs\.json\n.*\[Sandbox\] Finished deleting\./s);
+  assert.equal(existsSync(join(p.dir, 'amplify_outputs.json')), false);
+  assert.match((await runAmpx(['sandbox', 'secret', 'get', 'keep'], { cwd: p.dir, env: p.env })).stdout, /value: me/, 'secrets survive delete');
+  const otherStillThere = await runAmpx(['sandbox', 'seed', 'generate-policy', '--identifier', 'other'], { cwd: p.dir, env: p.env });
+  assert.doesNotMatch(otherStillThere.stderr, /StackDoesNotExistError/, 'the other sandbox was not deleted');
+});
+
+test('--outputs-out-dir creates the folder; --name is an alias of --identifier', async () => {
+  const p = withBackend(tempProject());
+  mkdirSync(join(p.dir, 'amplify', 'seed'), { recursive: true });
+  writeFileSync(join(p.dir, 'amplify', 'seed', 'seed.ts'), '');
+  const r = await runAmpx(['sandbox', '--once', '--outputs-out-dir', 'app/src/main/res/raw', '--name', 'feature1'], { cwd: p.dir, env: p.env });
+  assert.equal(r.code, 0, r.stderr);
+  assert.ok(existsSync(join(p.dir, 'app/src/main/res/raw/amplify_outputs.json')));
+  const del = await runAmpx(['sandbox', 'delete', '--name', 'feature1', '--yes'], { cwd: p.dir, env: p.env });
+  assert.equal(del.code, 0, del.stderr);
+  assert.equal(existsSync(join(p.dir, 'app/src/main/res/raw/amplify_outputs.json')), false);
+});
