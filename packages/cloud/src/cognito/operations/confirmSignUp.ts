@@ -15,7 +15,7 @@ export const ConfirmSignUp = (d: Pick<CognitoServices, 'pools' | 'clock'>): Conf
     if (!user) throw new UserNotFoundException('Username/client id combination not found.');
     if (user.status !== 'UNCONFIRMED') throw new NotAuthorizedException('User cannot be confirmed. Current status is CONFIRMED');
     checkCode(d, pool, user, 'signup', input.ConfirmationCode);
-    const verified = pool.userVerification === 'phone' ? { phone_number_verified: 'true' } : user.attributes.email ? { email_verified: 'true' } : {};
+    const verified: Record<string, string> = pool.userVerification === 'phone' ? { phone_number_verified: 'true' } : user.attributes.email ? { email_verified: 'true' } : {};
     d.pools.updateUser({ ...user, status: 'CONFIRMED', attributes: { ...user.attributes, ...verified } });
     return {};
   };
