@@ -25,7 +25,7 @@ export function createCognitoServices(s: { db: Database; clock: Clock; logger: L
     logger: s.logger,
     box: s.box,
     pools,
-    outbox: createOutbox(s.db, s.clock, s.logger.child({ service: 'cognito-idp' })),
+    outbox: createOutbox(s.db, s.clock, s.logger.child({ service: 'cognito-idp' }), s.box),
     signingKey: () => (key ??= loadSigningKey(s.db, s.box)),
   };
 }

@@ -90,12 +90,12 @@ export function checkPasswordClaim(c: ClaimCheck): boolean {
 }
 
 /** A valid SRP_A for tests and benchmarks (what the client computes), plus its signature maker. */
-export function clientSession(poolName: string, userId: string, password: string) {
+export function clientSession(poolName: string) {
   const a = big(randomBytes(128).toString('hex'));
   const A = modPow(g, a);
   return {
     A: A.toString(16),
-    sign(salt: string, Bhex: string, secretBlock: string, timestamp: string): string {
+    sign(userId: string, password: string, salt: string, Bhex: string, secretBlock: string, timestamp: string): string {
       const B = big(Bhex);
       const u = big(hashHex(padHex(A) + padHex(B)));
       const x = big(hashHex(padHex(big(salt)) + hashStr(`${poolName}${userId}:${password}`)));

@@ -1,0 +1,76 @@
+import { describe, it, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { mkdtempSync, mkdirSync, writeFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { WebSocketServer } from 'ws';
+import { startTestCloud, type TestCloud } from '@sandlot/cloud/testing/startTestCloud.ts';
+import { install } from './register/install.js';
+import { readEndpoint } from './register/endpointFile.js';
+import { localAmplifyConfig } from './register/configure.js';
+
+const registerModule = resolve(import.meta.dirname, 'register.ts');
+
+describe('sandlot/register', () => {
+  let t: TestCloud;
+  before(async () => {
+    t = await startTestCloud();
+  });
+  after(() => t.close());
+
+  it('redirects AWS fetches of a preloaded process to SANDLOT_ENDPOINT, keeping path and query', async () => {
+    const script = `const r = await fetch('https://cognito-idp.us-east-1.amazonaws.com/?a=1', { method: 'POST', headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': 'AWSCognitoIdentityProviderService.InitiateAuth' }, body: '{"ClientId":"none","AuthFlow":"USER_SRP_AUTH"}' });
+      console.log(JSON.stringify({ status: r.status, body: await r.json(), env: process.env.AWS_ENDPOINT_URL, region: process.env.AWS_REGION, fr: typeof FileReader, ws: typeof WebSocket }));`;
+    // The child calls back into this process's cloud, so it must not block the event loop (no spawnSync).
+    const env: NodeJS.ProcessEnv = { ...process.env, SANDLOT_ENDPOINT: t.url };
+    delete env.AWS_REGION;
+    const run = await promisify(execFile)(process.execPath, ['--import', 'tsx', '--import', registerModule, '--input-type=module', '-e', script], { env, encoding: 'utf8' });
+    const out = JSON.parse(run.stdout.trim().split('\n').pop()!);
+    assert.equal(out.status, 400);
+    assert.equal(out.body.__type, 'ResourceNotFoundException');
+    assert.equal(out.env, t.url);
+    assert.equal(out.region, 'us-east-1');
+    assert.equal(out.fr, 'function');
+    assert.equal(out.ws, 'function');
+  });
+
+  it('sends wss:// AppSync realtime URLs to ws://<local cloud> with the original host', async () => {
+    const server = new WebSocketServer({ port: 0, host: '127.0.0.1', handleProtocols: (p) => (p.has('graphql-ws') ? 'graphql-ws' : false) });
+    const seen = new Promise<{ url: string; host: string }>((res) => server.on('connection', (_ws, req) => res({ url: req.url!, host: String(req.headers['x-forwarded-host']) })));
+    const port = (server.address() as { port: number }).port;
+    const uninstall = install({ endpoint: `http://127.0.0.1:${port}` });
+    try {
+      const ws = new (globalThis as unknown as { WebSocket: new (u: string, p: string[]) => { close(): void; on(e: string, f: () => void): void } }).WebSocket(
+        'wss://abcdefghijklmnopqrstuvwxyz.appsync-realtime-api.us-east-1.amazonaws.com/graphql?x=1', ['graphql-ws']);
+      assert.deepEqual(await seen, { url: '/graphql?x=1', host: 'abcdefghijklmnopqrstuvwxyz.appsync-realtime-api.us-east-1.amazonaws.com' });
+      ws.close();
+      const local = new (globalThis as unknown as { WebSocket: new (u: string, p: string[]) => { close(): void } }).WebSocket(`wss://127.0.0.1:${port}/graphql/realtime`, ['graphql-ws']);
+      local.close();
+    } finally {
+      uninstall();
+      server.close();
+    }
+  });
+
+  it('reads the endpoint from SANDLOT_ENDPOINT, else .amplify/sandlot/endpoint.json', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sandlot-register-'));
+    try {
+      assert.equal(readEndpoint({}, dir), undefined);
+      mkdirSync(join(dir, '.amplify', 'sandlot'), { recursive: true });
+      writeFileSync(join(dir, '.amplify', 'sandlot', 'endpoint.json'), JSON.stringify({ endpoint: 'http://127.0.0.1:4010' }));
+      assert.equal(readEndpoint({}, dir), 'http://127.0.0.1:4010');
+      assert.equal(readEndpoint({ SANDLOT_ENDPOINT: 'http://127.0.0.1:1' }, dir), 'http://127.0.0.1:1');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('localAmplifyConfig points the Cognito endpoints of Gen 2 outputs at the local cloud', () => {
+    const config = localAmplifyConfig({ version: '1.4', auth: { aws_region: 'us-east-1', user_pool_id: 'us-east-1_Abc', user_pool_client_id: 'client', identity_pool_id: 'us-east-1:11111111-2222-3333-4444-555555555555' } } as never, 'http://127.0.0.1:4010/');
+    assert.equal(config.Auth?.Cognito.userPoolEndpoint, 'http://127.0.0.1:4010');
+    assert.equal(config.Auth?.Cognito.identityPoolEndpoint, 'http://127.0.0.1:4010');
+    assert.equal(config.Auth?.Cognito.userPoolId, 'us-east-1_Abc');
+  });
+});

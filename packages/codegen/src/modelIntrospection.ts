@@ -1,0 +1,40 @@
+/**
+ * `data.model_introspection` (format version 1): `@aws-amplify/graphql-generator`'s `generateModelsSync`
+ * with target `introspection` and its defaults, over the model schema — the same call `defineData` makes at
+ * synth time and the same document client-config derives from `model-schema.graphql`.
+ */
+import { generateModelsSync } from '@aws-amplify/graphql-generator';
+import type { ModelIntrospectionSchema } from '@aws-amplify/appsync-modelgen-plugin';
+import { InvalidModelIntrospectionSchemaFault, InvalidSchemaError } from './errors.js';
+
+export type { ModelIntrospectionSchema };
+
+/** File name of the introspection document (generator output key and `--format introspection` file). */
+export const MODEL_INTROSPECTION_FILE_NAME = 'model-introspection.json';
+
+/** The introspection document as the generator writes it (4-space JSON), for `--format introspection`. */
+export const generateModelIntrospectionText = (input: { modelSchema: string }): string => {
+  if (input.modelSchema.trim() === '') throw new InvalidSchemaError();
+  let files: Record<string, string>;
+  try {
+    files = generateModelsSync({ schema: input.modelSchema, target: 'introspection' });
+  } catch (error) {
+    throw new InvalidSchemaError(error instanceof Error ? error.message : String(error), { cause: error });
+  }
+  const names = Object.keys(files);
+  const text = files[MODEL_INTROSPECTION_FILE_NAME];
+  if (names.length !== 1 || text === undefined) {
+    throw new InvalidModelIntrospectionSchemaFault(`expected one ${MODEL_INTROSPECTION_FILE_NAME}, got ${JSON.stringify(names)}`);
+  }
+  return text;
+};
+
+/** The parsed `data.model_introspection` object for a model schema SDL. */
+export const generateModelIntrospection = (input: { modelSchema: string }): ModelIntrospectionSchema => {
+  const text = generateModelIntrospectionText(input);
+  try {
+    return JSON.parse(text) as ModelIntrospectionSchema;
+  } catch (error) {
+    throw new InvalidModelIntrospectionSchemaFault('generator output is not JSON', { cause: error });
+  }
+};
