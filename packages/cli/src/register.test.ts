@@ -6,7 +6,7 @@ import { mkdtempSync, mkdirSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { WebSocketServer } from 'ws';
-import { startTestCloud, type TestCloud } from '@sandlot/cloud/testing/startTestCloud.ts';
+import { startTestCloud, type TestCloud } from '@sandlot/cloud/testing/startTestCloud.js';
 import { install } from './register/install.js';
 import { readEndpoint } from './register/endpointFile.js';
 import { localAmplifyConfig } from './register/configure.js';
@@ -38,19 +38,29 @@ describe('sandlot/register', () => {
 
   it('sends wss:// AppSync realtime URLs to ws://<local cloud> with the original host', async () => {
     const server = new WebSocketServer({ port: 0, host: '127.0.0.1', handleProtocols: (p) => (p.has('graphql-ws') ? 'graphql-ws' : false) });
-    const seen = new Promise<{ url: string; host: string }>((res) => server.on('connection', (_ws, req) => res({ url: req.url!, host: String(req.headers['x-forwarded-host']) })));
+    await new Promise((res) => server.once('listening', res));
+    const seen: { url: string; host: string }[] = [];
+    server.on('connection', (_ws, req) => seen.push({ url: req.url!, host: String(req.headers['x-forwarded-host']) }));
     const port = (server.address() as { port: number }).port;
     const uninstall = install({ endpoint: `http://127.0.0.1:${port}` });
-    try {
-      const ws = new (globalThis as unknown as { WebSocket: new (u: string, p: string[]) => { close(): void; on(e: string, f: () => void): void } }).WebSocket(
-        'wss://abcdefghijklmnopqrstuvwxyz.appsync-realtime-api.us-east-1.amazonaws.com/graphql?x=1', ['graphql-ws']);
-      assert.deepEqual(await seen, { url: '/graphql?x=1', host: 'abcdefghijklmnopqrstuvwxyz.appsync-realtime-api.us-east-1.amazonaws.com' });
+    type Socket = { close(): void; once(e: string, f: (...a: unknown[]) => void): void; protocol: string };
+    const Ws = (globalThis as unknown as { WebSocket: new (u: string, p: string[]) => Socket }).WebSocket;
+    const connect = async (url: string) => {
+      const ws = new Ws(url, ['graphql-ws']);
+      await new Promise((res, rej) => { ws.once('open', res); ws.once('error', rej); });
+      assert.equal(ws.protocol, 'graphql-ws');
       ws.close();
-      const local = new (globalThis as unknown as { WebSocket: new (u: string, p: string[]) => { close(): void } }).WebSocket(`wss://127.0.0.1:${port}/graphql/realtime`, ['graphql-ws']);
-      local.close();
+    };
+    try {
+      await connect('wss://abcdefghijklmnopqrstuvwxyz.appsync-realtime-api.us-east-1.amazonaws.com/graphql?x=1');
+      await connect(`wss://127.0.0.1:${port}/graphql/realtime`);
+      assert.deepEqual(seen, [
+        { url: '/graphql?x=1', host: 'abcdefghijklmnopqrstuvwxyz.appsync-realtime-api.us-east-1.amazonaws.com' },
+        { url: '/graphql/realtime', host: `127.0.0.1:${port}` },
+      ]);
     } finally {
       uninstall();
-      server.close();
+      await new Promise((res) => server.close(res));
     }
   });
 

@@ -27,3 +27,8 @@ export function readEndpoint(stateDir: string): EndpointInfo | undefined {
 }
 
 export const removeEndpoint = (stateDir: string) => rmSync(endpointFile(stateDir), { force: true });
+
+/** Removes the file only when it still describes this process (another sandbox may have replaced it). */
+export function removeEndpointIfOurs(dir: string): void {
+  if (readEndpoint(dir)?.pid === process.pid) removeEndpoint(dir);
+}

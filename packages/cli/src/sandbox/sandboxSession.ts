@@ -7,7 +7,8 @@ import { acquireInstanceLock } from './instanceLock.js';
 import { portIsFree, preferredPort } from './sandboxPort.js';
 import { watchBackend } from './watchBackend.js';
 import { sandboxLogger } from './cloudLog.js';
-import { removeEndpoint, writeEndpoint } from './endpointFile.js';
+import { join } from 'node:path';
+import { removeEndpoint, removeEndpointIfOurs, writeEndpoint } from './endpointFile.js';
 import { deployBackend, type DeployResult } from './deployBackend.js';
 import type { OutputsTarget } from './outputsTarget.js';
 import { writePlaceholderOutputs } from './outputsTarget.js';
@@ -49,7 +50,11 @@ export async function startSandboxSession(o: SandboxSessionOptions): Promise<San
     const host = o.host ?? '127.0.0.1';
     const wanted = preferredPort(loc.stackName, loc.account);
     const server = await cloud.listen((await portIsFree(wanted, host)) ? wanted : 0, host);
-    writeEndpoint(loc.stateDir, { url: server.url, pid: process.pid, region: cloud.services.region, stackName: loc.stackName, startedAt: new Date().toISOString() });
+    const endpoint = { url: server.url, pid: process.pid, region: cloud.services.region, stackName: loc.stackName, startedAt: new Date().toISOString() };
+    writeEndpoint(loc.stateDir, endpoint);
+    // The project-level pointer `sandlot/register` reads: the sandbox started last.
+    const projectPointerDir = join(loc.project.root, '.amplify', 'sandlot');
+    writeEndpoint(projectPointerDir, endpoint);
     printer.log(`[Sandbox] Local cloud for ${loc.id.name} (${loc.stackName}) listening on ${server.url}`);
 
     const apply = async (reason: string): Promise<DeployResult> => {
@@ -79,6 +84,7 @@ export async function startSandboxSession(o: SandboxSessionOptions): Promise<San
       await server.close();
       cloud!.close();
       removeEndpoint(loc.stateDir);
+      removeEndpointIfOurs(projectPointerDir);
       lock.release();
       resolveDone(code);
     };

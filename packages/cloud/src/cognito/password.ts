@@ -4,9 +4,9 @@ import { InvalidPasswordException } from './errors.js';
 
 /**
  * Passwords are kept only as scrypt hashes (for USER_PASSWORD_AUTH) next to the SRP verifier. The cost
- * (N = 2^11) is deliberately modest: this is a local sandbox and a sign-in must take milliseconds.
+ * (N = 2^10, r = 8: ~1 MiB, a few ms) is deliberately modest: this is a local sandbox and a sign-in must take milliseconds.
  */
-const N = 2048;
+const N = 1024;
 const R = 8;
 const P = 1;
 const LEN = 32;

@@ -31,7 +31,10 @@ export const AdminCreateUser = (d: Pick<CognitoServices, 'pools' | 'clock' | 'ou
       return { User: toUserType(user) };
     }
     const attrs = readAttributes(pool, input.UserAttributes);
-    const user = await withPassword(pool, newUser(d.pools, d.clock, pool, input.Username, attrs, 'FORCE_CHANGE_PASSWORD'), password);
+    const fresh = newUser(d.pools, d.clock, pool, input.Username, attrs, 'FORCE_CHANGE_PASSWORD');
+    // A generated password that is never delivered (SUPPRESS) can never be used: store no password at all.
+    const undeliverable = input.TemporaryPassword === undefined && input.MessageAction === 'SUPPRESS';
+    const user = undeliverable ? fresh : await withPassword(pool, fresh, password);
     d.pools.insertUser(user);
     if (input.MessageAction !== 'SUPPRESS') invite(d, pool.userPoolId, user.username, user.attributes.email, password);
     return { User: toUserType(user) };
