@@ -2,7 +2,7 @@ import type { Cloud } from '@sandlot/cloud';
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Printer } from '../printer.js';
-import { AmplifyUserError } from '../errors.js';
+import { backendEntryPoint } from '../backendLoader/entryPoint.js';
 import type { SandboxLocation } from '../project/sandboxLocation.js';
 import { type OutputsTarget, writeFileAtomic } from './outputsTarget.js';
 import { writtenOutputsRecord } from './deleteSandboxState.js';
@@ -17,20 +17,6 @@ export interface DeployContext {
 }
 
 export type DeployResult = { ok: true; summary: string[]; outputsFile: string } | { ok: false; error: Error };
-
-const ENTRY_POINTS = ['backend.js', 'backend.mjs', 'backend.cjs', 'backend.ts'];
-
-/** `amplify/backend.(js|mjs|cjs|ts)`, JS preferred over TS as the real tool does. */
-export function backendEntryPoint(projectRoot: string): string {
-  for (const name of ENTRY_POINTS) {
-    const file = join(projectRoot, 'amplify', name);
-    if (existsSync(file)) return file;
-  }
-  throw new AmplifyUserError('FileConventionError', {
-    message: `Amplify Backend not found in ${projectRoot}.`,
-    resolution: 'Amplify Backend must be defined in amplify/backend.(ts|js|cjs|mjs)',
-  });
-}
 
 /**
  * Applies the project's backend definition to the local cloud and writes the outputs file.

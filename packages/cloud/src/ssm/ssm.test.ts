@@ -6,6 +6,7 @@ import {
   GetParameterCommand,
   GetParametersCommand,
   GetParametersByPathCommand,
+  type GetParametersByPathCommandOutput,
   DeleteParameterCommand,
   DeleteParametersCommand,
   GetParameterHistoryCommand,
@@ -87,13 +88,13 @@ test('GetParametersByPath pages direct children (or all descendants) with tamper
   const first = await ssm.send(new GetParametersByPathCommand({ Path: '/list', MaxResults: 2 }));
   assert.ok(recursive.NextToken);
   const token = Buffer.from(first.NextToken!, 'base64url');
-  token[token.length - 1] ^= 1;
+  token[token.length - 1] = token[token.length - 1]! ^ 1;
   await rejects(ssm.send(new GetParametersByPathCommand({ Path: '/list', NextToken: token.toString('base64url') })), 'InvalidNextToken');
   await rejects(ssm.send(new GetParametersByPathCommand({ Path: '/other', NextToken: first.NextToken })), 'InvalidNextToken');
   const all: string[] = [];
   NextToken = undefined;
   do {
-    const out = await ssm.send(new GetParametersByPathCommand({ Path: '/list', Recursive: true, NextToken }));
+    const out: GetParametersByPathCommandOutput = await ssm.send(new GetParametersByPathCommand({ Path: '/list', Recursive: true, NextToken }));
     all.push(...out.Parameters!.map((p) => p.Name!));
     NextToken = out.NextToken;
   } while (NextToken);

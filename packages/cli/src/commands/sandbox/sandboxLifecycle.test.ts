@@ -5,7 +5,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AMPX_BIN, collect, runAmpx, tempProject } from '../../testing/runAmpx.js';
 
-const withBackend = (p: { dir: string }) => {
+const withBackend = <T extends { dir: string }>(p: T): T => {
   writeFileSync(join(p.dir, 'amplify', 'backend.ts'), "export const backend = {};\n");
   return p;
 };
