@@ -1,12 +1,13 @@
 // Bundles the CLI into packages/cli/dist/ (one ESM file plus lazily loaded chunks) so a command
 // starts in tens of milliseconds instead of loading hundreds of modules through tsx.
 import { build } from 'esbuild';
-import { rmSync } from 'node:fs';
+import { copyFileSync, rmSync } from 'node:fs';
 
 const outdir = 'packages/cli/dist';
 rmSync(outdir, { recursive: true, force: true });
 await build({
-  entryPoints: { ampx: 'packages/cli/src/ampx.ts' },
+  // backend.mjs is what `@aws-amplify/backend` resolves to inside a project Sandlot loads.
+  entryPoints: { ampx: 'packages/cli/src/ampx.ts', backend: 'packages/backend/src/index.ts' },
   outdir,
   outExtension: { '.js': '.mjs' },
   bundle: true,
@@ -21,6 +22,7 @@ await build({
   keepNames: true,
   logLevel: 'warning',
   // Native addon, and packages that load user code or big optional tools at run time.
-  external: ['better-sqlite3', 'tsx', 'typescript', 'esbuild', 'aws-amplify', '@aws-amplify/*', 'playwright-core'],
+  external: ['better-sqlite3', 'tsx', 'typescript', 'esbuild', 'aws-amplify', '@aws-amplify/*', 'aws-cdk-lib', 'constructs', 'playwright-core'],
   banner: { js: "import { createRequire as __sandlotRequire } from 'node:module'; const require = __sandlotRequire(import.meta.url);" },
 });
+copyFileSync('packages/cli/src/backendLoader/redirectHooks.mjs', `${outdir}/redirectHooks.mjs`);
