@@ -14,7 +14,7 @@ const version = (createRequire(import.meta.url)('../package.json') as { version:
 export function createMainParser(args: string[], printer: Printer, scriptName = 'ampx'): Argv {
   return yargs(args)
     .scriptName(scriptName)
-    .command(new GenerateCommand() as unknown as CommandModule)
+    .command(new GenerateCommand(printer) as unknown as CommandModule)
     .command(new SandboxCommand(printer) as unknown as CommandModule)
     .command({ command: 'pipeline-deploy', describe: 'Command to deploy backends in a custom CI/CD pipeline. This command is not intended to be used locally.', handler: () => notBuiltYet('pipeline-deploy') })
     .command({ command: 'configure', describe: 'Configure AWS Amplify', handler: () => notBuiltYet('configure') })

@@ -1,6 +1,8 @@
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
 import type { BackendOutput } from '../backendState/deployedBackend.js';
 import { clientConfigFor, type OutputsVersion } from './clientConfig.js';
 
@@ -31,7 +33,7 @@ export async function renderOutputs(output: BackendOutput, version: OutputsVersi
   }
   // Legacy (Gen 1 shaped) files are rare: they come from the real @aws-amplify/client-config writer,
   // fed with the unified 1.5 config, and loaded only here.
-  const { writeClientConfigToFile } = (await import('@aws-amplify/client-config')) as unknown as {
+  const { writeClientConfigToFile } = (await import(legacyWriterUrl())) as {
     writeClientConfigToFile(c: unknown, v: string, dir: string, f: string): Promise<unknown>;
   };
   const dir = mkdtempSync(join(tmpdir(), 'sandlot-outputs-'));
@@ -46,4 +48,10 @@ export async function renderOutputs(output: BackendOutput, version: OutputsVersi
 /** `{ "version": "<v>" }` (v0: `{}`) in the requested format: written before the first deploy. */
 export async function renderEmptyOutputs(version: OutputsVersion, format: OutputsFormat, o: RenderOptions = {}): Promise<string> {
   return renderOutputs({}, version, format, undefined, o);
+}
+
+/** The package's own writer (not in its export map, so imported by file). */
+function legacyWriterUrl(): string {
+  const main = createRequire(import.meta.url).resolve('@aws-amplify/client-config');
+  return pathToFileURL(join(dirname(main), 'write_client_config_to_file.js')).href;
 }

@@ -1,8 +1,10 @@
 import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { renderEmptyOutputs } from '../outputs/renderOutputs.js';
 
-export type OutputsVersion = '0' | '1' | '1.1' | '1.2' | '1.3' | '1.4' | '1.5';
-export type OutputsFormat = 'json' | 'dart' | 'mjs' | 'ts' | 'json-mobile';
+import type { OutputsVersion } from '../outputs/clientConfig.js';
+import type { OutputsFormat } from '../outputs/renderOutputs.js';
+export type { OutputsVersion, OutputsFormat };
 
 /** Where and how the client config is written (`--outputs-version`, `--outputs-format`, `--outputs-out-dir`). */
 export interface OutputsTarget {
@@ -29,10 +31,7 @@ export function writeFileAtomic(file: string, contents: string): void {
 }
 
 /** Before the first deploy: `{ "version": "<v>" }` (v0: `{}`) so front ends importing it compile. */
-export function writePlaceholderOutputs(t: OutputsTarget): void {
-  if (existsSync(t.file)) return;
-  const empty = t.version === '0' ? {} : { version: t.version };
-  if (t.format === 'json' || t.format === 'json-mobile') writeFileAtomic(t.file, JSON.stringify(empty, null, 2));
-  else if (t.format === 'dart') writeFileAtomic(t.file, `const amplifyConfig = '''${JSON.stringify(empty, null, 2)}''';\n`);
-  else writeFileAtomic(t.file, `const amplifyConfig = ${JSON.stringify(empty, null, 2)};\n\nexport default amplifyConfig;\n`);
+export async function writePlaceholderOutputs(t: OutputsTarget): Promise<void> {
+  const text = await renderEmptyOutputs(t.version, t.format, { allowMobileJson: true });
+  if (!existsSync(t.file)) writeFileAtomic(t.file, text);
 }

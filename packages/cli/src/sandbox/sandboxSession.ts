@@ -45,7 +45,7 @@ export async function startSandboxSession(o: SandboxSessionOptions): Promise<San
   const started = performance.now();
   let cloud: Cloud | undefined;
   try {
-    writePlaceholderOutputs(o.outputs);
+    await writePlaceholderOutputs(o.outputs);
     cloud = createCloud({ databaseFile: loc.databaseFile, account: loc.account, logger: sandboxLogger(loc.stateDir, (l) => printer.log(l)) });
     const host = o.host ?? '127.0.0.1';
     const wanted = preferredPort(loc.stackName, loc.account);

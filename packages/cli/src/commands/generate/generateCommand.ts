@@ -1,5 +1,16 @@
 import type { Argv, CommandModule } from 'yargs';
+import type { Printer } from '../../printer.js';
 import { notBuiltYet } from '../notBuiltYet.js';
+import { GenerateOutputsCommand } from './generateOutputsCommand.js';
+import { GraphqlClientCodeCommand } from './graphqlClientCodeCommand.js';
+
+/** Choice lists in the real order (kept here so --help does not load the generators). */
+const CODEGEN_CHOICES = {
+  format: ['modelgen', 'graphql-codegen', 'introspection'],
+  model: ['java', 'swift', 'javascript', 'typescript', 'dart'],
+  statement: ['javascript', 'graphql', 'flow', 'typescript', 'angular'],
+  type: ['json', 'swift', 'typescript', 'flow', 'scala', 'flow-modern', 'angular'],
+} as const;
 
 const stackOptions = (y: Argv): Argv =>
   y
@@ -11,28 +22,15 @@ const stackOptions = (y: Argv): Argv =>
 export class GenerateCommand implements CommandModule {
   readonly command = 'generate';
   readonly describe = 'Generates post deployment artifacts';
+  constructor(private readonly printer: Printer) {}
 
   builder = (y: Argv): Argv =>
-    y
-      .version(false)
+    stackOptions(y.version(false))
       .option('profile', { describe: 'An AWS profile name. In Sandlot each profile is its own local account.', type: 'string' })
-      .command({
-        command: 'outputs',
-        describe: 'Generates Amplify backend outputs',
-        builder: (c) =>
-          stackOptions(c)
-            .option('format', { describe: 'The format which the configuration should be exported into.', type: 'string', choices: ['mjs', 'json', 'json-mobile', 'ts', 'dart'] })
-            .option('out-dir', { describe: 'A path to directory where config is written. If not provided defaults to current process working directory.', type: 'string' })
-            .option('outputs-version', { describe: 'Version of the configuration. Version 0 represents classic amplify-cli config file amplify-configuration and 1 represents newer config file amplify_outputs', type: 'string', choices: ['0', '1', '1.1', '1.2', '1.3', '1.4', '1.5'], default: '1.5' }),
-        handler: () => notBuiltYet('generate outputs'),
-      })
-      .command({
-        command: 'graphql-client-code',
-        describe: 'Generates graphql API code',
-        builder: (c) => stackOptions(c),
-        handler: () => notBuiltYet('generate graphql-client-code'),
-      })
-      .command({ command: 'forms', describe: 'Generates UI forms', builder: (c) => stackOptions(c), handler: () => notBuiltYet('generate forms') })
+      .option('identifier', { describe: 'A named sandbox of this project (Sandlot extension; default: your user name)', type: 'string' })
+      .command(new GenerateOutputsCommand(this.printer) as unknown as CommandModule)
+      .command(new GraphqlClientCodeCommand(this.printer, CODEGEN_CHOICES) as unknown as CommandModule)
+      .command({ command: 'forms', describe: 'Generates UI forms', handler: () => notBuiltYet('generate forms') })
       .command({ command: 'schema-from-database', describe: 'Generates typescript data schema from a SQL database', handler: () => notBuiltYet('generate schema-from-database') })
       .demandCommand()
       .strictCommands()
