@@ -75,7 +75,7 @@ export async function startSandboxSession(o: SandboxSessionOptions): Promise<San
     printer.log(`[Sandbox] Ready in ${((performance.now() - started) / 1000).toFixed(3)} seconds`);
     let resolveDone!: (code: number) => void;
     const done = new Promise<number>((r) => (resolveDone = r));
-    let watcher: { close(): Promise<void> } | undefined;
+    let watcher: { ready: Promise<void>; close(): Promise<void> } | undefined;
     let stopping = false;
     const stop = async (code = 0) => {
       if (stopping) return;
@@ -112,6 +112,7 @@ export async function startSandboxSession(o: SandboxSessionOptions): Promise<San
         });
       },
     });
+    await watcher.ready; // edits made before the first scan finished would be missed
     printer.log(`[Sandbox] Watching for file changes in ${relative(process.cwd(), o.dirToWatch) || o.dirToWatch}...`);
 
     const onSignal = async () => {

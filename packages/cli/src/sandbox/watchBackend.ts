@@ -19,7 +19,7 @@ export interface WatchOptions {
  * Watches the backend folder, ignoring `.gitignore`d paths, `--exclude` globs, `.amplify/`,
  * `node_modules/` and the sandbox's own outputs; batches bursts of changes (editors write several times).
  */
-export function watchBackend(o: WatchOptions): { close(): Promise<void> } {
+export function watchBackend(o: WatchOptions): { ready: Promise<void>; close(): Promise<void> } {
   const gitignore = ignore();
   const gi = join(o.projectRoot, '.gitignore');
   if (existsSync(gi)) gitignore.add(readFileSync(gi, 'utf8'));
@@ -48,7 +48,9 @@ export function watchBackend(o: WatchOptions): { close(): Promise<void> } {
     clearTimeout(timer);
     timer = setTimeout(fire, o.debounceMs ?? 50);
   });
+  const ready = new Promise<void>((resolve) => watcher.once('ready', () => resolve()));
   return {
+    ready,
     close: async () => {
       clearTimeout(timer);
       await watcher.close();

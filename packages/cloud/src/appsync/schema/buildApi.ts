@@ -1,0 +1,81 @@
+import { buildSchema, defaultFieldResolver, isObjectType, type GraphQLFieldResolver, type GraphQLScalarType } from 'graphql';
+import { enabledAuthTypes, type AuthType, type DataConfig } from '../config.js';
+import { allowedTypes, computeModes } from '../auth/modes.js';
+import { unauthorized, unsupported } from '../errors.js';
+import { parseModels } from '../model/parseModels.js';
+import { normaliseRules } from '../model/rules.js';
+import type { ModelSet } from '../model/types.js';
+import { fieldNames } from '../model/naming.js';
+import type { DataApi, ExecContext } from '../resolvers/context.js';
+import { queryResolvers } from '../resolvers/queries.js';
+import { mutationResolvers } from '../resolvers/mutations.js';
+import { modelFieldResolvers } from '../resolvers/relations.js';
+import { printAppSyncSchema } from './printSchema.js';
+import { AWS_SCALARS } from './scalars.js';
+
+type AnyResolver = GraphQLFieldResolver<any, ExecContext, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+const DEFAULT_RULE: Record<AuthType, string> = {
+  API_KEY: '{allow: public, provider: apiKey}',
+  AMAZON_COGNITO_USER_POOLS: '{allow: private}',
+  AWS_IAM: '{allow: private, provider: iam}',
+  AWS_LAMBDA: '{allow: custom}',
+  OPENID_CONNECT: '{allow: private, provider: oidc}',
+};
+
+/** Builds the executable API of a config: models → AppSync SDL → graphql-js schema with Sandlot's resolvers. */
+export function buildApi(config: DataConfig): DataApi {
+  const set = parseModels(config.schemaSdl);
+  const { defaultType, enabled } = enabledAuthTypes(config);
+  applyDefaultRules(set, defaultType);
+  const modes = computeModes(set, enabled);
+  const sdl = printAppSyncSchema(set, modes);
+  const schema = buildSchema(sdl);
+  for (const [name, scalar] of Object.entries(AWS_SCALARS)) {
+    const target = schema.getType(name) as GraphQLScalarType;
+    Object.assign(target, { serialize: scalar.serialize, parseValue: scalar.parseValue, parseLiteral: scalar.parseLiteral });
+  }
+  const resolvers = new Map<string, Record<string, AnyResolver>>();
+  const add = (type: string, map: Record<string, AnyResolver>) => resolvers.set(type, { ...resolvers.get(type), ...map });
+  for (const m of set.models.values()) {
+    add('Query', queryResolvers(m));
+    add('Mutation', mutationResolvers(m));
+    add(m.name, modelFieldResolvers(m, set));
+    const n = fieldNames(m);
+    add('Subscription', Object.fromEntries([n.onCreate, n.onUpdate, n.onDelete].map((f) => [f, (src: Record<string, unknown>) => src?.[f] ?? null])));
+  }
+  for (const op of set.customOperations) {
+    add(op.parent, { [op.name]: () => { throw unsupported(`custom ${op.parent.toLowerCase()} handlers (${op.parent}.${op.name} uses @${op.handler})`); } });
+  }
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!isObjectType(type) || type.name.startsWith('__')) continue;
+    for (const field of Object.values(type.getFields())) {
+      const inner = resolvers.get(type.name)?.[field.name] ?? defaultFieldResolver;
+      const allowed = allowedTypes(modes, type.name, field.name, defaultType);
+      const typeName = type.name;
+      const fieldName = field.name;
+      field.resolve = typeof allowed === 'string'
+        ? (src, args, ctx: ExecContext, info) => {
+            if (ctx.caller.authType !== allowed) throw unauthorized(fieldName, typeName);
+            return inner(src, args, ctx, info);
+          }
+        : (src, args, ctx: ExecContext, info) => {
+            if (!allowed.has(ctx.caller.authType)) throw unauthorized(fieldName, typeName);
+            return inner(src, args, ctx, info);
+          };
+    }
+  }
+  return { config, set, schema, sdl, modes, defaultType, enabled, documents: new Map() };
+}
+
+/** A model without @auth gets the default auth type's rule, as the transformer treats it. */
+function applyDefaultRules(set: ModelSet, defaultType: AuthType): void {
+  const rule = DEFAULT_RULE[defaultType];
+  const parsed = normaliseRules(parseRuleList(rule));
+  for (const m of set.models.values()) if (m.rules.length === 0) m.rules = parsed;
+}
+
+function parseRuleList(text: string): unknown {
+  const m = /allow: (\w+)(?:, provider: (\w+))?/.exec(text)!;
+  return [{ allow: m[1], ...(m[2] ? { provider: m[2] } : {}) }];
+}
