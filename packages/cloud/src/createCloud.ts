@@ -11,8 +11,9 @@ import { ssmService } from './ssm/index.js';
 import { cloudFormationService, createStackStore } from './cloudformation/index.js';
 import { cognitoHttpRoutes, cognitoService, createCognitoServices, applyUserPoolConfig, type UserPoolConfig } from './cognito/index.js';
 import { applyIdentityPoolConfig, createIdentityStore, identityService, type IdentityPoolConfig } from './identity/index.js';
+import { appsyncRealtime, appsyncService, createAppSyncServices } from './appsync/index.js';
 import { createRouter, type Router } from './http/router.js';
-import { listen, type RunningServer } from './http/nodeServer.js';
+import { listen, type RunningServer, type UpgradeHandler } from './http/nodeServer.js';
 import type { CloudServices } from './services.js';
 import type { ServiceModule } from './http/serviceModule.js';
 
@@ -69,6 +70,7 @@ export function createCloud(o: CloudOptions): Cloud {
   lazy(services, 'stacks', () => createStackStore(db));
   lazy(services, 'cognito', () => createCognitoServices(services));
   lazy(services, 'identityPools', () => createIdentityStore(db, box, clock, services.credentials));
+  lazy(services, 'appsync', () => createAppSyncServices({ db, box, logger }));
 
   const enabled = (name: ServiceName) => !o.services || o.services.includes(name);
   const modules: ServiceModule[] = [];
@@ -82,12 +84,17 @@ export function createCloud(o: CloudOptions): Cloud {
     modules.push(identityService(services)); // builds the store now: issued keys go back into the key ring
     for (const pool of o.identityPools ?? []) applyIdentityPoolConfig(services, pool);
   }
+  const upgrades: UpgradeHandler[] = [];
+  if (enabled('appsync')) {
+    modules.push(appsyncService(services));
+    upgrades.push(appsyncRealtime(services));
+  }
   // S3 is the REST catch-all: keep it last.
   const router = createRouter(logger, modules);
   return {
     services,
     router,
-    listen: (port = 0, host = '127.0.0.1') => listen(router, port, host),
+    listen: (port = 0, host = '127.0.0.1') => listen(router, port, host, upgrades),
     close: () => db.close(),
   };
 }

@@ -8,3 +8,4 @@ export { systemClock, type Clock } from './clock.js';
 export { openDatabase } from './store/database.js';
 export { applyUserPoolConfig, verifyUserPoolToken, listOutbox, type UserPoolConfig, type OutboxMessage } from './cognito/index.js';
 export { applyIdentityPoolConfig, type IdentityPoolConfig } from './identity/index.js';
+export { applyDataConfig, DataSchemaMigrationError, InvalidDataSchemaError, type DataConfig, type DataAuthorizationMode } from './appsync/index.js';

@@ -8,6 +8,7 @@ import type { ParameterStore } from './ssm/store.js';
 import type { StackStore } from './cloudformation/store.js';
 import type { CognitoServices } from './cognito/services.js';
 import type { IdentityStore } from './identity/store.js';
+import type { AppSyncServices } from './appsync/services.js';
 
 /**
  * Everything a service may use, built once by `createCloud` (the composition root). Operations get
@@ -31,4 +32,6 @@ export interface CloudServices {
   cognito: CognitoServices;
   /** Identity pools (built at start when served, so issued keys are back in the key ring). */
   identityPools: IdentityStore;
+  /** Data (AppSync): row store, live subscriptions, applied APIs (built on first use). */
+  appsync: AppSyncServices;
 }

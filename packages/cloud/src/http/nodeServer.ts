@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 import type { Router } from './router.js';
 import type { WireRequest } from './wire.js';
 
@@ -26,8 +27,11 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-/** Serves the router on `host:port` (127.0.0.1 unless asked; port 0 picks a free one). */
-export async function listen(router: Router, port: number, host = '127.0.0.1'): Promise<RunningServer> {
+/** Takes a WebSocket upgrade (returns true) or leaves it to the next handler (false). */
+export type UpgradeHandler = (req: IncomingMessage, socket: Duplex, head: Buffer) => boolean;
+
+/** Serves the router on `host:port` (127.0.0.1 unless asked; port 0 picks a free one); `onUpgrade` handles WebSockets. */
+export async function listen(router: Router, port: number, host = '127.0.0.1', onUpgrade: UpgradeHandler[] = []): Promise<RunningServer> {
   const server = createServer((req, res) => {
     readWireRequest(req)
       .then((wire) => router.handle(wire))
@@ -39,6 +43,9 @@ export async function listen(router: Router, port: number, host = '127.0.0.1'): 
         res.writeHead(500, { 'content-type': 'text/plain' });
         res.end(String(err));
       });
+  });
+  server.on('upgrade', (req, socket, head) => {
+    if (!onUpgrade.some((h) => h(req, socket, head))) socket.destroy();
   });
   server.keepAliveTimeout = 5000;
   await new Promise<void>((resolve, reject) => {

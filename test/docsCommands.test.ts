@@ -1,0 +1,140 @@
+// Issue 9: every `npx ampx …` command line of the two docs pages runs as written, in a copy of
+// ../shared/examples/docs-app, through a pseudo-terminal (so prompts appear as a user sees them).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn, spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { AMPX_BIN, collect, runAmpx } from '../packages/cli/src/testing/runAmpx.js';
+import { docsCommands, type DocsCommand } from './docsPages.js';
+
+const shared = resolve(import.meta.dirname, '../../shared');
+const hasScript = spawnSync('script', ['--version']).status === 0;
+const skip = !existsSync(join(shared, 'seeds')) ? `needs ../shared beside the clone (${shared})` : !hasScript ? 'needs util-linux `script` for a pseudo-terminal' : false;
+const commands = skip ? [] : docsCommands(join(shared, 'seeds'));
+
+let dir: string;
+let env: NodeJS.ProcessEnv;
+before(async () => {
+  if (skip) return;
+  dir = mkdtempSync(join(tmpdir(), 'sandlot-docs-'));
+  cpSync(join(shared, 'examples/docs-app'), dir, { recursive: true });
+  env = { ...process.env, SANDLOT_CONFIG_DIR: mkdtempSync(join(tmpdir(), 'sandlot-docs-key-')), npm_config_user_agent: 'npm/11 node/v20' };
+  // The page's story starts with a sandbox that has been deployed once.
+  const first = await runAmpx(['sandbox', '--once'], { cwd: dir, env });
+  assert.equal(first.code, 0, first.stderr);
+});
+after(() => {
+  if (!skip) rmSync(dir, { recursive: true, force: true });
+});
+
+/**
+ * Runs `ampx <args>` in a pseudo-terminal with the shell, feeding `answers` when `prompt` text appears,
+ * optionally stopping it with Ctrl+C once `stopWhen` appears.
+ */
+function inTerminal(command: string, o: { answers?: [RegExp, string][]; stopWhen?: RegExp; timeoutMs?: number } = {}) {
+  // A wide terminal, so long prompts are not wrapped.
+  const child = spawn('script', ['-qfec', `stty cols 250 rows 50; ${command.replace(/^npx ampx/, `${process.execPath} ${AMPX_BIN}`)}`, '/dev/null'], { cwd: dir, env, stdio: ['pipe', 'pipe', 'pipe'] });
+  let seen = '';
+  const pending = [...(o.answers ?? [])];
+  let stopped = false;
+  child.stdout!.on('data', (d) => {
+    seen += d;
+    const plain = seen.replace(/\x1b\[[0-9;?]*[A-Za-z]/g, '');
+    if (pending.length && pending[0]![0].test(plain)) child.stdin!.write(pending.shift()![1]);
+    if (o.stopWhen && !stopped && o.stopWhen.test(plain)) {
+      stopped = true;
+      child.stdin!.write('\x03');
+    }
+  });
+  return collect(child, o.timeoutMs ?? 30_000).then((r) => ({ ...r, screen: r.stdout.replace(/\x1b\[[0-9;?]*[A-Za-z]/g, '').replace(/\r/g, '') }));
+}
+
+/** Page commands not built yet: reported as todo (not failures) until their issue lands. */
+const PENDING: Record<string, string> = { 'npx ampx sandbox seed': 'the seed command (issue 7) is being built' };
+
+function runner(c: DocsCommand): () => Promise<void> {
+  const t = c.text;
+  if (/^npx ampx sandbox( --identifier \w+)? secret set \w+/.test(t)) {
+    return async () => {
+      const r = await inTerminal(t, { answers: [[/Enter secret value:/, 'abc123\r']] });
+      assert.equal(r.code, 0, r.screen);
+      assert.match(r.screen, /\? Enter secret value: ######/);
+      assert.match(r.screen, /Successfully created version \d+ of secret \w+/);
+    };
+  }
+  if (t === 'npx ampx sandbox secret get foo') {
+    return async () => {
+      const r = await inTerminal(t);
+      assert.equal(r.code, 0, r.screen);
+      assert.match(r.screen.trim(), /^name: foo\nversion: \d+\nvalue: abc123\nlastUpdated: \w{3} \w{3} \d{2} \d{4} [\d:]{8} GMT[+-]\d{4} \(.+\)$/);
+    };
+  }
+  if (t === 'npx ampx sandbox secret list') return async () => assert.match((await inTerminal(t)).screen, / - foo\n/);
+  if (t.startsWith('npx ampx sandbox secret remove ')) return async () => assert.match((await inTerminal(t)).screen, /Successfully removed secret foo/);
+  if (/^npx ampx sandbox( --identifier \w+)?$/.test(t) || t.startsWith('npx ampx sandbox --outputs-format')) {
+    return async () => {
+      const r = await inTerminal(t, { stopWhen: /Watching for file changes/, answers: [[/delete all the resources/, '\r']] });
+      assert.equal(r.code, 0, `exit ${r.code}: ${r.screen.slice(-600)}`);
+      assert.match(r.screen, /Would you like to delete all the resources in your sandbox environment \(This cannot be undone\)\? \(y\/N\)/);
+      assert.match(r.screen, /Stopping the sandbox process/);
+      if (t.includes('json-mobile')) assert.equal(JSON.parse(readFileSync(join(dir, 'app/src/main/res/raw/amplify_outputs.json'), 'utf8')).version, '1.5');
+    };
+  }
+  if (t.startsWith('npx ampx generate outputs --app-id <app-id> --branch main')) {
+    return async () => {
+      await runAmpx(['sandbox', '--once', '--identifier', 'main', '--outputs-out-dir', '.main'], { cwd: dir, env });
+      const r = await inTerminal(t.replace('<app-id>', 'd1a2b3c4example'));
+      assert.equal(r.code, 0, r.screen);
+      const where = t.includes('--out-dir') ? 'app/src/main/res/raw/amplify_outputs.json' : 'amplify_outputs.json';
+      assert.match(r.screen, new RegExp(`File written: ${where.replace(/[/.]/g, '\\$&')}`));
+      assert.match(readFileSync(join(dir, where), 'utf8'), /"user_pool_id"/);
+    };
+  }
+  if (t === 'npx ampx generate graphql-client-code') {
+    return async () => {
+      const formats = /choices: (.*)\]/.exec(c.continuation.join(' '))?.[1]?.match(/"([\w-]+)"/g)?.map((f) => f.slice(1, -1)) ?? [];
+      assert.deepEqual(formats, ['modelgen', 'graphql-codegen', 'introspection'], 'the page lists three formats');
+      assert.equal((await inTerminal(t, { timeoutMs: 60_000 })).code, 0);
+      for (const f of formats) {
+        const r = await inTerminal(`${t} --format ${f} --out gen-${f}`, { timeoutMs: 60_000 });
+        assert.equal(r.code, 0, r.screen);
+        assert.match(r.screen, /File written: /);
+      }
+    };
+  }
+  if (t.startsWith('npx ampx sandbox delete')) {
+    return async () => {
+      const name = t.endsWith('--name') ? ' feature1sandbox' : '';
+      const r = await inTerminal(t + name, { answers: [[/Are you sure you want to delete all the resources in your sandbox environment \(This can't be undone\)\?/, 'y\r']] });
+      assert.equal(r.code, 0, r.screen);
+      assert.match(r.screen, /Finished deleting\./);
+    };
+  }
+  if (t === 'npx ampx sandbox seed generate-policy > seed-policy.json') {
+    return async () => {
+      // The page's step 1: "Have an active sandbox environment deployed" (the features page deleted it).
+      await runAmpx(['sandbox', '--once'], { cwd: dir, env });
+      const r = await inTerminal(t);
+      assert.equal(r.code, 0, r.screen);
+      const policy = JSON.parse(readFileSync(join(dir, 'seed-policy.json'), 'utf8'));
+      assert.equal(policy.Version, '2012-10-17');
+      assert.deepEqual(policy.Statement[0].Action, ['cognito-idp:AdminCreateUser', 'cognito-idp:AdminAddUserToGroup']);
+    };
+  }
+  return async () => {
+    const r = await inTerminal(t, { timeoutMs: 60_000 });
+    assert.equal(r.code, 0, r.screen);
+  };
+}
+
+test('the pages hold the commands this test expects to find', { skip }, () => {
+  assert.ok(commands.length >= 20, `found ${commands.length}`);
+  assert.ok(commands.some((c) => c.text === 'npx ampx sandbox delete --name'));
+});
+
+for (const c of commands) {
+  const todo = PENDING[c.text];
+  test(`${c.page}:${c.line} ${c.text}`, { skip, todo, timeout: 90_000 }, runner(c));
+}
