@@ -56,8 +56,8 @@ export interface DataModel {
   name: string;
   /** The model schema SDL: `schema.transform().schema` (parts of `a.combine` joined by a newline), or the SDL string. */
   modelSchema: string;
-  /** Lambda functions the schema's custom operations reference (`transform().functionSlots` and friends), by name. */
-  functionSlots: string[];
+  /** Lambda functions the schema's custom operations call (`a.handler.function`), by name: recorded, not emulated. */
+  functions: string[];
   authorizationModes: {
     /** `defineData` `defaultAuthorizationMode`, or the one the real backend computes. */
     defaultAuthorizationMode: 'iam' | 'identityPool' | 'userPool' | 'apiKey' | 'lambda' | 'oidc';

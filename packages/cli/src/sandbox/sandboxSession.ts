@@ -113,8 +113,7 @@ export async function startSandboxSession(o: SandboxSessionOptions): Promise<San
       },
     });
     await watcher.ready; // edits made before the first scan finished would be missed
-    printer.log(`[Sandbox] Watching for file changes in ${relative(process.cwd(), o.dirToWatch) || o.dirToWatch}...`);
-
+    // Handlers go in before the line that says we are ready: a Ctrl+C right after it must be ours.
     const onSignal = async () => {
       process.off('SIGINT', onSignal);
       process.off('SIGTERM', onSignal);
@@ -133,6 +132,8 @@ export async function startSandboxSession(o: SandboxSessionOptions): Promise<San
     };
     process.on('SIGINT', onSignal);
     process.on('SIGTERM', onSignal);
+    printer.log(`[Sandbox] Watching for file changes in ${relative(process.cwd(), o.dirToWatch) || o.dirToWatch}...`);
+
     return { cloud, url: server.url, done, stop: () => stop() };
   } catch (err) {
     cloud?.close();
