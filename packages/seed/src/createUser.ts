@@ -30,7 +30,7 @@ export async function createAndSignUpUser(newUser: AuthSignUp): Promise<AuthOutp
       await setPermanentPassword(config, newUser.username, newUser.password);
       return { signInFlow, username: newUser.username };
     }
-    if (signInFlow === 'MFA' && newUser.mfaPreference !== 'EMAIL' && (!config.mfaConfig || config.mfaConfig === 'NONE')) {
+    if (signInFlow === 'MFA' && (newUser as MfaSignUpFlow).mfaPreference !== 'EMAIL' && (!config.mfaConfig || config.mfaConfig === 'NONE')) {
       throw new SeedUserError('MFANotConfiguredError', {
         message: `MFA is not configured for this userpool, you cannot create ${newUser.username} with MFA.`,
         resolution: `Enable MFA for this userpool or create ${newUser.username} with a different sign up flow.`,

@@ -26,5 +26,5 @@ export function cognitoAttributes(attrs: StandardUserAttributes | undefined): At
   if (!attrs) return [];
   return Object.entries(NAMES)
     .map(([key, Name]) => ({ Name, Value: attrs[key as keyof typeof NAMES] }))
-    .filter((a): a is AttributeType & { Value: string } => a.Value !== undefined);
+    .filter((a) => a.Value !== undefined);
 }

@@ -1,0 +1,72 @@
+import { relative } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { register as registerTsx } from 'tsx/esm/api';
+import { registry, resetRegistry } from '../registry.js';
+import { BackendDefinitionError } from '../errors.js';
+import { buildBackendModel } from '../model/buildModel.js';
+import type { LoadedBackend } from '../model/types.js';
+import { backendEntryPoint } from './entryPoint.js';
+import { installModuleRedirects, type ModuleRedirectOptions } from './moduleRedirects.js';
+
+let loads = 0;
+
+export interface LoadBackendOptions extends ModuleRedirectOptions {
+  /** Called with each project file the definition imported (outside node_modules): what watch mode should watch. */
+  onImport?: (file: string) => void;
+}
+
+/**
+ * Imports `amplify/backend.(js|mjs|cjs|ts)` with TypeScript support (tsx), `@aws-amplify/backend`
+ * resolved to Sandlot's definition API even when the project does not install it, each time in a fresh
+ * tsx namespace (an edited file is read again in watch mode), and returns the serialisable model of
+ * what `defineBackend` recorded. Errors keep their amplify-backend names; anything else thrown while
+ * loading becomes `BackendBuildError` with the project file and line.
+ */
+export async function loadBackend(projectRoot: string, o: LoadBackendOptions = {}): Promise<LoadedBackend> {
+  const entryPoint = backendEntryPoint(projectRoot);
+  installModuleRedirects(o);
+  resetRegistry();
+  const api = registerTsx({
+    namespace: `sandlot-backend-${process.pid}-${++loads}`,
+    onImport: (url: string) => {
+      if (!o.onImport || !url.startsWith('file:') || url.includes('/node_modules/')) return;
+      o.onImport(fileURLToPath(url.replace(/\?.*$/, '')));
+    },
+  });
+  try {
+    await api.import(pathToFileURL(entryPoint).href, import.meta.url);
+    const record = registry().current;
+    if (!record) {
+      throw new BackendDefinitionError('MissingDefineBackendError', 'The Amplify backend definition is missing `defineBackend` call.', `Call defineBackend({ ... }) in ${relative(projectRoot, entryPoint)}.`);
+    }
+    return buildBackendModel(record, entryPoint);
+  } catch (err) {
+    throw asDefinitionError(err, projectRoot);
+  } finally {
+    await api.unregister();
+  }
+}
+
+/** A definition error keeps its name and resolution (file:line added); anything else becomes BackendBuildError. */
+function asDefinitionError(err: unknown, projectRoot: string): Error {
+  const e = err as Error & { resolution?: string; details?: string };
+  const where = locate(e, projectRoot);
+  if (e instanceof BackendDefinitionError || (e && typeof e.resolution === 'string')) {
+    if (!where || e.message.includes(where)) return e;
+    return new BackendDefinitionError(e.name, `${e.message} (${where})`, e.resolution!, { ...(e.details !== undefined && { details: e.details }), cause: e });
+  }
+  return new BackendDefinitionError(
+    'BackendBuildError',
+    `Unable to build the Amplify backend definition${where ? ` at ${where}` : ''}: ${e?.message ?? String(e)}`,
+    'Check your backend definition in the `amplify` folder for errors, fix them and save.',
+    { cause: e },
+  );
+}
+
+/** The first location inside the project's amplify/ folder (stack frame or esbuild error), as path:line. */
+export function locate(e: Error, projectRoot: string): string | undefined {
+  const text = `${e?.message ?? ''}\n${e?.stack ?? ''}`;
+  const m = /((?:file:\/\/)?\/[^\s()]*\/amplify\/[^\s():?]+)(?:\?[^\s():]*)?:(\d+)(?::\d+)?/.exec(text);
+  if (!m) return undefined;
+  return `${relative(projectRoot, m[1]!.replace(/^file:\/\//, ''))}:${m[2]}`;
+}

@@ -1,0 +1,39 @@
+import { register } from 'node:module';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+export interface ModuleRedirectOptions {
+  /** URL `@aws-amplify/backend` resolves to. Default: `backend.mjs` beside this code when bundled, else this package's `src/index.ts`. */
+  backendModuleUrl?: string;
+  /** URL of `redirectHooks.mjs`. Default: beside this code (bundled or source). */
+  hooksUrl?: string;
+  /** More exact-specifier redirects. */
+  redirects?: Record<string, string>;
+}
+
+/** Next to the bundled CLI (`dist/`) or in the source tree. */
+const sibling = (name: string, devPath: string): string => {
+  const bundled = new URL(`./${name}`, import.meta.url);
+  return existsSync(fileURLToPath(bundled)) ? bundled.href : new URL(devPath, import.meta.url).href;
+};
+
+export const defaultBackendModuleUrl = (): string => sibling('backend.mjs', '../index.ts');
+
+const INSTALLED = Symbol.for('sandlot.backend.moduleRedirects');
+
+/**
+ * Installs the resolve hooks once per process (again only with new redirects): `@aws-amplify/backend`
+ * goes to Sandlot's definition API; `@aws-amplify/*` (data-schema…), `aws-amplify` and `otpauth`, when
+ * the project has no copy, resolve from Sandlot's own dependencies.
+ */
+export function installModuleRedirects(o: ModuleRedirectOptions = {}): void {
+  const g = globalThis as unknown as Record<symbol, string | undefined>;
+  const redirects = { '@aws-amplify/backend': o.backendModuleUrl ?? defaultBackendModuleUrl(), ...o.redirects };
+  const key = JSON.stringify(redirects);
+  if (g[INSTALLED] === key) return;
+  register(o.hooksUrl ?? sibling('redirectHooks.mjs', './redirectHooks.mjs'), {
+    parentURL: import.meta.url,
+    data: { redirects, fallbacks: ['aws-amplify', '@aws-amplify/', 'otpauth'], fallbackParent: import.meta.url },
+  });
+  g[INSTALLED] = key;
+}
