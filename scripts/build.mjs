@@ -7,7 +7,8 @@ const outdir = 'packages/cli/dist';
 rmSync(outdir, { recursive: true, force: true });
 await build({
   // backend.mjs is what `@aws-amplify/backend` resolves to inside a project Sandlot loads.
-  entryPoints: { ampx: 'packages/cli/src/ampx.ts', backend: 'packages/backend/src/index.ts' },
+  // seed.mjs is what `@aws-amplify/seed` resolves to inside a seed script `ampx sandbox seed` runs.
+  entryPoints: { ampx: 'packages/cli/src/ampx.ts', backend: 'packages/backend/src/index.ts', seed: 'packages/seed/src/index.ts' },
   outdir,
   outExtension: { '.js': '.mjs' },
   bundle: true,
@@ -25,4 +26,4 @@ await build({
   external: ['better-sqlite3', 'tsx', 'typescript', 'esbuild', 'aws-amplify', '@aws-amplify/*', 'aws-cdk-lib', 'constructs', 'playwright-core'],
   banner: { js: "import { createRequire as __sandlotRequire } from 'node:module'; const require = __sandlotRequire(import.meta.url);" },
 });
-copyFileSync('packages/cli/src/backendLoader/redirectHooks.mjs', `${outdir}/redirectHooks.mjs`);
+copyFileSync('packages/backend/src/loader/redirectHooks.mjs', `${outdir}/redirectHooks.mjs`);

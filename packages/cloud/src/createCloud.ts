@@ -16,6 +16,11 @@ import { createRouter, type Router } from './http/router.js';
 import { listen, type RunningServer, type UpgradeHandler } from './http/nodeServer.js';
 import type { CloudServices } from './services.js';
 import type { ServiceModule } from './http/serviceModule.js';
+import { clockRoute } from './sandlot/clockRoute.js';
+import { applyStorageConfig, createAccessGate, createObjectStore, s3Service, type StorageConfig } from './s3/index.js';
+import { dirname, join } from 'node:path';
+import { tmpdir } from 'node:os';
+import { randomBytes } from 'node:crypto';
 
 export interface CloudOptions {
   /** SQLite file of this sandbox (`:memory:` for throw-away clouds). */
@@ -33,6 +38,10 @@ export interface CloudOptions {
   /** User pools / identity pools to create or update at start (existing users are kept). */
   userPools?: UserPoolConfig[];
   identityPools?: IdentityPoolConfig[];
+  /** Folder of S3 object bodies (default: `objects/` next to the database file). */
+  objectsDir?: string;
+  /** `defineStorage` buckets and access rules to create or update at start (objects are kept). */
+  storage?: StorageConfig;
 }
 
 export type ServiceName = 'ssm' | 'cloudformation' | 'cognito' | 'identity' | 'appsync' | 's3';
@@ -71,9 +80,12 @@ export function createCloud(o: CloudOptions): Cloud {
   lazy(services, 'cognito', () => createCognitoServices(services));
   lazy(services, 'identityPools', () => createIdentityStore(db, box, clock, services.credentials));
   lazy(services, 'appsync', () => createAppSyncServices({ db, box, logger }));
+  const objectsDir = o.objectsDir ?? (o.databaseFile === ':memory:' ? join(tmpdir(), `sandlot-objects-${randomBytes(6).toString('hex')}`) : join(dirname(o.databaseFile), 'objects'));
+  lazy(services, 'objects', () => createObjectStore(db, objectsDir));
+  lazy(services, 'objectAccess', () => createAccessGate(services.credentials, () => services.objects));
 
   const enabled = (name: ServiceName) => !o.services || o.services.includes(name);
-  const modules: ServiceModule[] = [];
+  const modules: ServiceModule[] = [clockRoute(clock)];
   if (enabled('ssm')) modules.push(ssmService(services));
   if (enabled('cloudformation')) modules.push(cloudFormationService(services));
   if (enabled('cognito')) {
@@ -90,6 +102,10 @@ export function createCloud(o: CloudOptions): Cloud {
     upgrades.push(appsyncRealtime(services));
   }
   // S3 is the REST catch-all: keep it last.
+  if (enabled('s3')) {
+    modules.push(s3Service(services));
+    if (o.storage) applyStorageConfig(services, o.storage);
+  }
   const router = createRouter(logger, modules);
   return {
     services,

@@ -34,4 +34,8 @@ export interface CloudServices {
   identityPools: IdentityStore;
   /** Data (AppSync): row store, live subscriptions, applied APIs (built on first use). */
   appsync: AppSyncServices;
+  /** S3: buckets, object metadata and bodies, multipart uploads, `defineStorage` rules (built on first use). */
+  objects: import('./s3/store.js').ObjectStore;
+  /** Enforces the `defineStorage` rules on S3 requests signed with identity-pool keys. */
+  objectAccess: import('./s3/gate.js').AccessGate;
 }

@@ -34,8 +34,25 @@ export async function answerChallenge(o: {
 }): Promise<string> {
   if (o.callback) return (await o.callback()).challengeResponse;
   if (o.medium !== 'TOTP' && autoConfirmEnabled()) return codeFromOutbox(o.userPoolId, o.username, o.medium);
+  if (!process.stdin.isTTY) return readPipedLine(o.message);
   const { password } = await import('@inquirer/prompts');
   return password({ message: o.message, validate: (v: string) => (v.length ? true : 'Cannot be empty') });
+}
+
+/** Without a terminal (a pipe, CI): the prompt's text, then one line of stdin; stdin at its end is an error, never a hang. */
+async function readPipedLine(message: string): Promise<string> {
+  process.stdout.write(`${message}\n`);
+  const { createInterface } = await import('node:readline');
+  const rl = createInterface({ input: process.stdin, terminal: false });
+  try {
+    for await (const line of rl) if (line.trim()) return line.trim();
+  } finally {
+    rl.close();
+  }
+  throw new SeedUserError('ChallengeNotAnsweredError', {
+    message: `${message} — no answer: stdin ended and there is no terminal to type it in.`,
+    resolution: 'Pipe the code to stdin, pass a challenge callback in the seed script, or let ampx sandbox seed answer e-mail / SMS codes from the local outbox (--auto-confirm).',
+  });
 }
 
 interface OutboxMessage {

@@ -56,7 +56,7 @@ export function buildAuthModel(props: AuthProps): AuthModel {
   const standardAttributes = [...standard].map(([name, a]) => ({ name, ...a }));
   const mfa = props.multifactor;
   const on = mfa !== undefined && mfa.mode !== 'OFF';
-  const sms = on ? (mfa as { sms?: unknown }).sms : undefined;
+  const sms = on ? (mfa as { sms?: boolean | { smsMessage: TextFn } }).sms : undefined;
   const emailSettings = typeof login.email === 'object' ? login.email : undefined;
   const phoneSettings = typeof login.phone === 'object' ? (login.phone as Exclude<PhoneNumberLogin, true>) : undefined;
   const verification = emailSettings ? verificationEmail(emailSettings) : { style: 'CODE' as const, body: undefined };
@@ -78,7 +78,7 @@ export function buildAuthModel(props: AuthProps): AuthModel {
       totp: on && Boolean((mfa as { totp?: boolean }).totp),
       sms: on && Boolean(sms),
       email: on && Boolean((mfa as { email?: boolean }).email),
-      ...(sms && typeof sms === 'object' && { smsMessage: call((sms as { smsMessage: TextFn }).smsMessage, () => CODE) }),
+      ...(typeof sms === 'object' && { smsMessage: call(sms.smsMessage, () => CODE) }),
     },
     groups: (props.groups ?? []).map((name, precedence) => ({ name, precedence })),
     userVerification: {

@@ -66,7 +66,7 @@ export function stackOutputsFor(model: LoadedBackend, deployed: DeployedResource
   if (model.storage?.length) {
     const bucketName = (name: string) => need(deployed.buckets?.find((b) => b.name === name)?.bucketName, `the bucket of storage '${name}'`);
     const main = model.storage.find((s) => s.isDefault) ?? model.storage[0]!;
-    const buckets = model.storage.map((s) => JSON.stringify({ name: s.name, bucketName: bucketName(s.name), storageRegion: deployed.region, paths: s.paths }));
+    const buckets = model.storage.map((s) => JSON.stringify({ name: s.name, bucketName: bucketName(s.name), storageRegion: deployed.region, ...((s.rules.length || Object.keys(s.paths).length) && { paths: s.paths }) }));
     out['AWS::Amplify::Storage'] = { version: '1', payload: { storageRegion: deployed.region, bucketName: bucketName(main.name), buckets: JSON.stringify(buckets) } };
   }
   if (model.customOutputs) out['AWS::Amplify::Custom'] = { version: '1', payload: { customOutputs: JSON.stringify(model.customOutputs) } };

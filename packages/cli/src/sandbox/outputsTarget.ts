@@ -1,9 +1,7 @@
 import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { renderEmptyOutputs } from '../outputs/renderOutputs.js';
+import { renderEmptyOutputs, type OutputsFormat, type OutputsVersion } from '@sandlot/backend/sandbox';
 
-import type { OutputsVersion } from '../outputs/clientConfig.js';
-import type { OutputsFormat } from '../outputs/renderOutputs.js';
 export type { OutputsVersion, OutputsFormat };
 
 /** Where and how the client config is written (`--outputs-version`, `--outputs-format`, `--outputs-out-dir`). */
@@ -32,6 +30,6 @@ export function writeFileAtomic(file: string, contents: string): void {
 
 /** Before the first deploy: `{ "version": "<v>" }` (v0: `{}`) so front ends importing it compile. */
 export async function writePlaceholderOutputs(t: OutputsTarget): Promise<void> {
-  const text = await renderEmptyOutputs(t.version, t.format, { allowMobileJson: true });
-  if (!existsSync(t.file)) writeFileAtomic(t.file, text);
+  const rendered = renderEmptyOutputs(t.version, t.format, { allowMobileJson: true });
+  if (!existsSync(t.file)) writeFileAtomic(t.file, rendered.contents);
 }

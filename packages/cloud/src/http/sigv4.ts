@@ -73,6 +73,8 @@ export interface VerifyOptions {
   now: Date;
   /** S3 signs the path as sent; every other service double-encodes it. */
   uriEscapePath?: boolean;
+  /** Payload hash presigned URLs were signed over (S3: `UNSIGNED-PAYLOAD`); default: the body's hash. */
+  presignedPayloadHash?: string;
 }
 
 export async function verifySigV4(req: WireRequest, opts: VerifyOptions): Promise<VerifiedCaller> {
@@ -111,7 +113,13 @@ export async function verifySigV4(req: WireRequest, opts: VerifyOptions): Promis
   const signable = new Set(p.signedHeaders);
   let expected: string;
   if (p.presigned) {
-    const signed = await signer.presign(request, { signingDate, expiresIn: p.expiresSeconds, signableHeaders: signable, unhoistableHeaders: signable });
+    // Not a signed header (and never hoisted): only tells the signer which payload hash the URL was signed over.
+    const unhoistable = new Set(signable);
+    if (opts.presignedPayloadHash) {
+      headers['x-amz-content-sha256'] = new Map(req.query).get('X-Amz-Content-Sha256') ?? opts.presignedPayloadHash;
+      unhoistable.add('x-amz-content-sha256');
+    }
+    const signed = await signer.presign(request, { signingDate, expiresIn: p.expiresSeconds, signableHeaders: signable, unhoistableHeaders: unhoistable, unsignableHeaders: new Set(['x-amz-content-sha256'].filter((h) => !signable.has(h))) });
     expected = String(signed.query?.['X-Amz-Signature'] ?? '');
   } else {
     if (!headers['x-amz-content-sha256'] && !signable.has('x-amz-content-sha256')) delete headers['x-amz-content-sha256'];

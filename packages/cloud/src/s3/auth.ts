@@ -26,7 +26,7 @@ export async function authenticate(req: WireRequest, resolver: CredentialResolve
   if (!isSigned(req)) throw new AccessDenied();
   let verified;
   try {
-    verified = await verifySigV4(req, { resolver, now, uriEscapePath: false });
+    verified = await verifySigV4(req, { resolver, now, uriEscapePath: false, presignedPayloadHash: 'UNSIGNED-PAYLOAD' });
   } catch (err) {
     if (!(err instanceof SigV4Error)) throw err;
     switch (err.reason) {

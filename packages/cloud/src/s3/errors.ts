@@ -134,8 +134,8 @@ export class BucketNotEmpty extends S3Error {
 }
 
 export class BadDigest extends S3Error {
-  constructor() {
-    super('BadDigest', 'The Content-MD5 you specified did not match what we received.', 400);
+  constructor(message = 'The Content-MD5 you specified did not match what we received.') {
+    super('BadDigest', message, 400);
   }
 }
 

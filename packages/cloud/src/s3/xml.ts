@@ -14,7 +14,7 @@ const parser = new XMLParser({
 
 /** `<?xml …?><Root xmlns="…">…</Root>`; arrays become repeated elements, Dates ISO strings, undefined is dropped. */
 export function xmlDocument(root: string, body: Record<string, unknown>): string {
-  return `<?xml version="1.0" encoding="UTF-8"?>\n${builder.build({ [root]: { '@_xmlns': S3_XMLNS, ...clean(body) } })}`;
+  return `<?xml version="1.0" encoding="UTF-8"?>\n${builder.build({ [root]: { '@_xmlns': S3_XMLNS, ...(clean(body) as object) } })}`;
 }
 
 /** The error document S3 sends (no namespace). */

@@ -1,6 +1,6 @@
 import { Amplify } from 'aws-amplify';
 import { applyUserPoolConfig, type UserPoolConfig } from '@sandlot/cloud';
-import { startTestCloud, type TestCloud } from '@sandlot/cloud/testing/startTestCloud.ts';
+import { startTestCloud, type TestCloud } from '@sandlot/cloud/testing/startTestCloud.js';
 import { stackName, type BackendIdentifier } from '../backendIdentifier.js';
 import { resetAwsClients } from '../awsClients.js';
 import { forgetAuthConfig } from '../authConfig.js';

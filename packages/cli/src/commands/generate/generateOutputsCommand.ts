@@ -6,8 +6,7 @@ import type { Printer } from '../../printer.js';
 import { AmplifyUserError } from '../../errors.js';
 import { openInProcessCloud } from '../../backendState/localCloudClients.js';
 import { readBackendOutput } from '../../backendState/deployedBackend.js';
-import { renderOutputs, type OutputsFormat } from '../../outputs/renderOutputs.js';
-import type { OutputsVersion } from '../../outputs/clientConfig.js';
+import { renderStackOutputs, type OutputsFormat, type OutputsVersion } from '@sandlot/backend/sandbox';
 import { outputsTarget, writeFileAtomic } from '../../sandbox/outputsTarget.js';
 import { branchHint, resolveGenerateTarget, type GenerateTargetArgs } from './generateTarget.js';
 
@@ -41,8 +40,8 @@ export class GenerateOutputsCommand implements CommandModule<object, Args> {
       const modelSchema = schemaUri ? local.cloud.services.stacks.getAsset(schemaUri) : undefined;
       const introspection = modelSchema ? generateModelIntrospection({ modelSchema }) : undefined;
       const target = outputsTarget((args.outputsVersion ?? '1.5') as OutputsVersion, (args.format ?? 'json') as OutputsFormat, args.outDir ?? process.cwd());
-      const text = await renderOutputs(output, target.version, target.format, introspection, { allowMobileJson: true });
-      writeFileAtomic(target.file, text);
+      const rendered = renderStackOutputs(output, { version: target.version, format: target.format, allowMobileJson: true }, introspection);
+      writeFileAtomic(target.file, rendered.contents);
       this.printer.log(`File written: ${relative(process.cwd(), target.file)}`);
     } finally {
       cfn.destroy();

@@ -1,7 +1,7 @@
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import type { Printer } from '../../printer.js';
-import { AmplifyUserError } from '../../errors.js';
-import { loadBackend } from '../../backendLoader/loadBackend.js';
+import { loadBackend } from '@sandlot/backend/sandbox';
+import { asUserError } from '../../backendState/definitionErrors.js';
 import { resolveGenerateTarget, type GenerateTargetArgs } from './generateTarget.js';
 
 type Args = GenerateTargetArgs & Record<string, unknown> & { out?: string; format?: string };
@@ -35,24 +35,26 @@ export class GraphqlClientCodeCommand implements CommandModule<object, Args> {
   handler = async (args: ArgumentsCamelCase<Args>): Promise<void> => {
     const loc = resolveGenerateTarget(args);
     const codegen = await import('@sandlot/codegen');
-    const loaded = await loadBackend(loc.project.root);
-    const resources = Object.values(loaded.record.resources);
-    const data = resources.find((r) => r.kind === 'data')?.props as { schema: unknown; authorizationModes?: object; name?: string } | undefined;
     try {
+      const model = await loadBackend(loc.project.root);
+      const modes = model.data?.authorizationModes;
       const result = await codegen.generateGraphqlClientCode({
         ...(args as object),
-        data: data && {
-          modelSchema: codegen.modelSchemaFromDataResource(data.schema as never),
-          authorizationModes: data.authorizationModes as never,
-          hasAuth: resources.some((r) => r.kind === 'auth'),
-          apiName: data.name,
+        data: model.data && {
+          modelSchema: model.data.modelSchema,
+          authorizationModes: modes && {
+            defaultAuthorizationMode: modes.defaultAuthorizationMode,
+            ...(modes.apiKey ? { apiKeyAuthorizationMode: modes.apiKey } : {}),
+            ...(modes.lambda ? { lambdaAuthorizationMode: modes.lambda } : {}),
+            ...(modes.oidc ? { oidcAuthorizationMode: modes.oidc } : {}),
+          },
+          hasAuth: Boolean(model.auth),
+          apiName: model.data.name,
         },
       });
       for (const f of result.filesWritten) this.printer.log(`File written: ${f}`);
     } catch (err) {
-      const e = err as Error & { resolution?: string };
-      if (e instanceof codegen.CodegenError) throw new AmplifyUserError(e.name, { message: e.message, resolution: e.resolution ?? 'Check the data schema in amplify/data/resource.ts.' });
-      throw err;
+      throw asUserError(err);
     }
   };
 }

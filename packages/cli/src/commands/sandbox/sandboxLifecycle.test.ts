@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { AMPX_BIN, collect, runAmpx, tempProject } from '../../testing/runAmpx.js';
 
 const withBackend = <T extends { dir: string }>(p: T): T => {
-  writeFileSync(join(p.dir, 'amplify', 'backend.ts'), "export const backend = {};\n");
+  writeFileSync(join(p.dir, 'amplify', 'backend.ts'), "import { defineBackend } from '@aws-amplify/backend';\ndefineBackend({});\n");
   return p;
 };
 
@@ -66,7 +66,7 @@ test('a second process for the same sandbox is refused; another identifier runs 
   const deleteRunning = await runAmpx(['sandbox', 'delete', '--yes'], { cwd: p.dir, env: p.env });
   assert.equal(deleteRunning.code, 1, 'a running sandbox is not deleted under its feet');
 
-  writeFileSync(join(p.dir, 'amplify', 'backend.ts'), 'export const backend = { changed: true };\n');
+  writeFileSync(join(p.dir, 'amplify', 'backend.ts'), "import { defineBackend } from '@aws-amplify/backend';\ndefineBackend({ });\n");
   watch.kill('SIGINT');
   const stopped = await finished;
   assert.equal(stopped.code, 0);

@@ -71,13 +71,16 @@ export async function graphqlAs(t: TestCloud, caller: Caller, query: string, var
 
 class Sha256 {
   private readonly h;
-  constructor(secret?: string | Uint8Array) {
-    this.h = secret === undefined ? createHash('sha256') : createHmac('sha256', secret);
+  constructor(secret?: string | ArrayBuffer | ArrayBufferView) {
+    this.h = secret === undefined ? createHash('sha256') : createHmac('sha256', bytes(secret));
   }
-  update(d: string | Uint8Array) {
-    this.h.update(d);
+  update(d: string | ArrayBuffer | ArrayBufferView) {
+    this.h.update(bytes(d));
   }
   async digest() {
     return new Uint8Array(this.h.digest());
   }
 }
+
+const bytes = (d: string | ArrayBuffer | ArrayBufferView): string | Uint8Array =>
+  typeof d === 'string' ? d : d instanceof ArrayBuffer ? new Uint8Array(d) : new Uint8Array(d.buffer, d.byteOffset, d.byteLength);

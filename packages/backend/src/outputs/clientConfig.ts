@@ -1,33 +1,23 @@
-import type { BackendOutput } from '../backendState/deployedBackend.js';
-
-export type OutputsVersion = '0' | '1' | '1.1' | '1.2' | '1.3' | '1.4' | '1.5';
-export type ClientConfig = Record<string, unknown> & { version: string };
-
-const AUTH = 'AWS::Amplify::Auth';
-const GRAPHQL = 'AWS::Amplify::GraphQL';
-const STORAGE = 'AWS::Amplify::Storage';
-const CUSTOM = 'AWS::Amplify::Custom';
+import { accumulate } from './accumulate.js';
+import type { BackendOutput, ClientConfig, OutputsVersion } from './types.js';
 
 const SOCIAL = ['GOOGLE', 'FACEBOOK', 'LOGIN_WITH_AMAZON', 'SIGN_IN_WITH_APPLE'];
-const REQUIREMENT_KEYS: Record<string, string> = {
-  REQUIRES_NUMBERS: 'require_numbers',
-  REQUIRES_LOWERCASE: 'require_lowercase',
-  REQUIRES_UPPERCASE: 'require_uppercase',
-  REQUIRES_SYMBOLS: 'require_symbols',
+const REQUIREMENTS: Record<string, string> = {
+  REQUIRES_NUMBERS: 'require_numbers', REQUIRES_LOWERCASE: 'require_lowercase', REQUIRES_UPPERCASE: 'require_uppercase', REQUIRES_SYMBOLS: 'require_symbols',
 };
 
 /**
- * The unified client config (`amplify_outputs.json`) of a deployed backend, for one schema version,
- * from its stack output payloads — the mapping `@aws-amplify/client-config` applies (ampx-spec §4.1–4.3),
- * written for Sandlot so the sandbox does not load that package (and its AWS clients) on every start.
- * Key order follows the real contributors: auth, data, storage, version, custom.
+ * The unified client config of a backend's stack outputs for one 1.x version: the mapping of
+ * `@aws-amplify/client-config`'s V1 contributors (ampx-spec §4.1–4.3), merged in their order
+ * (auth, data, storage, version, custom). Written here so the sandbox does not load that package
+ * and its AWS clients on every deploy; the tests compare it with the real contributors.
  */
 export function clientConfigFor(output: BackendOutput, version: Exclude<OutputsVersion, '0'>, modelIntrospection?: unknown): ClientConfig {
   const v = Number(version);
   const config: Record<string, unknown> = {};
-  const auth = output[AUTH]?.payload;
+  const auth = output['AWS::Amplify::Auth']?.payload;
   if (auth) config.auth = authConfig(auth, { groups: v >= 1.3, passwordless: v >= 1.4 });
-  const data = output[GRAPHQL]?.payload;
+  const data = output['AWS::Amplify::GraphQL']?.payload;
   if (data) {
     config.data = {
       url: data.awsAppsyncApiEndpoint,
@@ -35,24 +25,23 @@ export function clientConfigFor(output: BackendOutput, version: Exclude<OutputsV
       api_key: data.awsAppsyncApiKey,
       default_authorization_type: data.awsAppsyncAuthenticationType,
       authorization_types: data.awsAppsyncAdditionalAuthenticationTypes?.split(','),
-      ...(modelIntrospection ? { model_introspection: modelIntrospection } : {}),
+      ...(modelIntrospection !== undefined && { model_introspection: modelIntrospection }),
     };
   }
-  const storage = output[STORAGE]?.payload;
+  const storage = output['AWS::Amplify::Storage']?.payload;
   if (storage) {
     const s: Record<string, unknown> = { aws_region: storage.storageRegion, bucket_name: storage.bucketName };
-    if (v >= 1.1) {
-      s.buckets = (JSON.parse(storage.buckets ?? '[]') as string[]).map((raw) => {
+    if (v >= 1.1 && storage.buckets) {
+      s.buckets = (JSON.parse(storage.buckets) as string[]).map((raw) => {
         const b = JSON.parse(raw) as { name: string; bucketName: string; storageRegion: string; paths?: unknown };
-        return { name: b.name, bucket_name: b.bucketName, aws_region: b.storageRegion, ...(v >= 1.2 ? { paths: b.paths } : {}) };
+        return { name: b.name, bucket_name: b.bucketName, aws_region: b.storageRegion, ...(v >= 1.2 && { paths: b.paths }) };
       });
     }
     config.storage = s;
   }
-  let result: ClientConfig = { ...config, version };
-  const custom = output[CUSTOM]?.payload?.customOutputs;
-  if (custom) result = mergeCustom(result, JSON.parse(custom) as Record<string, unknown>);
-  return result;
+  const result = { ...config, version } as ClientConfig;
+  const custom = output['AWS::Amplify::Custom']?.payload?.customOutputs;
+  return custom ? (accumulate(structuredClone(result), JSON.parse(custom) as Record<string, unknown>) as ClientConfig) : result;
 }
 
 function authConfig(p: Record<string, string>, o: { groups: boolean; passwordless: boolean }): Record<string, unknown> {
@@ -68,7 +57,7 @@ function authConfig(p: Record<string, string>, o: { groups: boolean; passwordles
   if (p.passwordPolicyMinLength || p.passwordPolicyRequirements) {
     const policy: Record<string, unknown> = { min_length: 8, require_lowercase: false, require_numbers: false, require_symbols: false, require_uppercase: false };
     if (p.passwordPolicyMinLength) policy.min_length = Number.parseInt(p.passwordPolicyMinLength, 10);
-    for (const r of JSON.parse(p.passwordPolicyRequirements ?? '[]') as string[]) if (REQUIREMENT_KEYS[r]) policy[REQUIREMENT_KEYS[r]!] = true;
+    for (const r of JSON.parse(p.passwordPolicyRequirements ?? '[]') as string[]) if (REQUIREMENTS[r]) policy[REQUIREMENTS[r]!] = true;
     a.password_policy = policy;
   }
   if (p.oauthRedirectSignIn && p.oauthRedirectSignOut) {
@@ -94,23 +83,4 @@ function authConfig(p: Record<string, string>, o: { groups: boolean; passwordles
     a.passwordless = pw;
   }
   return a;
-}
-
-/** `backend.addOutput(...)`: objects merge, arrays concatenate, the higher `version` wins (same major). */
-function mergeCustom(base: ClientConfig, custom: Record<string, unknown>): ClientConfig {
-  const merge = (a: Record<string, unknown>, b: Record<string, unknown>, path: string) => {
-    for (const [k, v] of Object.entries(b)) {
-      const cur = a[k];
-      if (k === 'version' && path === '' && typeof v === 'string') {
-        if (v.split('.')[0] !== String(cur).split('.')[0]) throw new Error(`Conflicting versions of client configuration found. (${cur} and ${v})`);
-        if (Number(v) > Number(cur)) a[k] = v;
-      } else if (Array.isArray(cur) && Array.isArray(v)) a[k] = [...cur, ...v];
-      else if (cur && typeof cur === 'object' && v && typeof v === 'object' && !Array.isArray(v)) merge(cur as Record<string, unknown>, v as Record<string, unknown>, `${path}.${k}`);
-      else if (cur !== undefined) throw new Error(`Duplicated entry with key ${k} detected in deployment outputs`);
-      else a[k] = v;
-    }
-  };
-  const out = structuredClone(base);
-  merge(out, custom, '');
-  return out;
 }

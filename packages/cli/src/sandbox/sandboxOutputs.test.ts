@@ -14,7 +14,7 @@ import { runAmpx, tempProject } from '../testing/runAmpx.js';
 import { resolveSandbox } from '../commands/sandboxTarget.js';
 import { openInProcessCloud, type InProcessCloud } from '../backendState/localCloudClients.js';
 import { readBackendOutput, type BackendOutput } from '../backendState/deployedBackend.js';
-import { renderOutputs } from './renderOutputs.js';
+import { renderStackOutputs } from '@sandlot/backend/sandbox';
 
 const examples = resolve(import.meta.dirname, '../../../../../shared/examples');
 const skip = existsSync(examples) ? false : `needs ../shared/examples beside the clone (${examples})`;
@@ -46,6 +46,10 @@ after(() => {
   local.close();
   rmSync(project.dir, { recursive: true, force: true });
 });
+
+/** Our renderer over the sandbox's recorded stack (what `ampx sandbox` and `generate outputs` write). */
+const renderOutputs = async (o: BackendOutput, version: string, format: string, intro: unknown, opts: { allowMobileJson?: boolean } = {}) =>
+  renderStackOutputs(o, { version: version as '1.5', format: format as 'json', ...opts }, intro).contents;
 
 /** The real @aws-amplify/client-config, reading our CloudFormation; S3 answers with the stored model schema. */
 async function realOutputs(version: string, format: string): Promise<string> {

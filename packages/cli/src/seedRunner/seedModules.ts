@@ -1,0 +1,57 @@
+import { register } from 'node:module';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { installModuleRedirects } from '@sandlot/backend/sandbox';
+
+/**
+ * Module resolution for a seed script (on top of the backend loader's redirects, which already send
+ * `@aws-amplify/backend` to Sandlot's and let `aws-amplify`, `aws-amplify/*`, `@aws-amplify/*` and
+ * `otpauth` fall back to Sandlot's own install when the project has no copy):
+ * - `@aws-amplify/seed` → Sandlot's seed library (`sandlot`), or the published package (`installed`:
+ *   the project's copy, else the one Sandlot installs);
+ * - ONE aws-amplify: `aws-amplify` / `aws-amplify/*` imported by the seed library (either one, so also
+ *   the published package's pinned nested 6.14.4 copy) resolve as if the seed script imported them, so
+ *   the Amplify the script configures is the one the library signs in with (wire-spec §9.3 pitfall).
+ */
+export type SeedLibrary = 'sandlot' | 'installed';
+
+const here = dirname(fileURLToPath(import.meta.url));
+/** Sandlot's seed library: bundled beside the CLI (`dist/seed.mjs`), else its source (run through tsx). */
+export function sandlotSeedUrl(): string {
+  const bundled = join(here, 'seed.mjs');
+  return existsSync(bundled) ? pathToFileURL(bundled).href : pathToFileURL(join(here, '../../../seed/src/index.ts')).href;
+}
+
+/** Whether the project installs `@aws-amplify/seed` itself (then the default library is that one). */
+export const projectHasSeedPackage = (projectRoot: string): boolean => existsSync(join(projectRoot, 'node_modules', '@aws-amplify', 'seed', 'package.json'));
+
+// Runs on Node's loader thread: plain JavaScript, passed as a data: URL so nothing extra has to ship.
+const SHARED_AMPLIFY_HOOKS = `
+let state = { libraryPrefixes: [], scriptUrl: undefined };
+export async function initialize(data) { state = data; }
+const isAmplify = (s) => s === 'aws-amplify' || s.startsWith('aws-amplify/');
+export async function resolve(specifier, context, nextResolve) {
+  const parent = context.parentURL ?? '';
+  const fromLibrary = state.libraryPrefixes.some((p) => (p.startsWith('file:') ? parent.startsWith(p) : parent.includes(p)));
+  if (state.scriptUrl && isAmplify(specifier) && fromLibrary) {
+    return nextResolve(specifier, { ...context, parentURL: state.scriptUrl });
+  }
+  return nextResolve(specifier, context);
+}`;
+
+let sharedInstalled = false;
+
+export function installSeedModuleResolution(o: { library: SeedLibrary; seedScript: string }): void {
+  const seedUrl = sandlotSeedUrl();
+  installModuleRedirects(o.library === 'sandlot' ? { redirects: { '@aws-amplify/seed': seedUrl } } : {});
+  if (sharedInstalled) return;
+  // Sandlot's library folder (its source, or the bundle folder with its chunks) and the published package.
+  const libraryPrefixes = [pathToFileURL(dirname(fileURLToPath(seedUrl))).href + '/', '/node_modules/@aws-amplify/seed/'];
+  // file: prefixes match from the start; the published package's path matches wherever it is installed.
+  register(`data:text/javascript,${encodeURIComponent(SHARED_AMPLIFY_HOOKS)}`, {
+    parentURL: import.meta.url,
+    data: { libraryPrefixes, scriptUrl: pathToFileURL(o.seedScript).href },
+  });
+  sharedInstalled = true;
+}
