@@ -7,6 +7,7 @@ export { loadBackend, type LoadBackendOptions } from './loader/loadBackend.js';
 export { backendEntryPoint } from './loader/entryPoint.js';
 export { installModuleRedirects, defaultBackendModuleUrl, type ModuleRedirectOptions } from './loader/moduleRedirects.js';
 export { typeCheckBackend, type TypeCheckResult, type TypeCheckDiagnostic } from './loader/typeCheckBackend.js';
+export { typeCheckInChild, type RunningTypeCheck } from './loader/typeCheckInChild.js';
 export { buildBackendModel } from './model/buildModel.js';
 export { storagePaths, ENTITY_ID_SUBSTITUTION } from './model/storageModel.js';
 export type { LoadedBackend, AuthModel, DataModel, StorageModel, StorageOutputAction, AppSyncAuthorizationType, CognitoStandardAttribute } from './model/types.js';

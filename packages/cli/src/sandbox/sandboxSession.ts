@@ -10,6 +10,8 @@ import { sandboxLogger } from './cloudLog.js';
 import { join } from 'node:path';
 import { removeEndpoint, removeEndpointIfOurs, writeEndpoint } from './endpointFile.js';
 import { deployBackend, type DeployResult } from './deployBackend.js';
+import { typeCheckInChild, type RunningTypeCheck } from '@sandlot/backend/sandbox';
+import { asUserError } from '../backendState/definitionErrors.js';
 import type { OutputsTarget } from './outputsTarget.js';
 import { writePlaceholderOutputs } from './outputsTarget.js';
 
@@ -57,8 +59,33 @@ export async function startSandboxSession(o: SandboxSessionOptions): Promise<San
     writeEndpoint(projectPointerDir, endpoint);
     printer.log(`[Sandbox] Local cloud for ${loc.id.name} (${loc.stackName}) listening on ${server.url}`);
 
+    // Type errors are reported with file:line as the real tool does; the compiler runs in a child
+    // process beside the apply (seconds), so the local cloud stays responsive. `--once` waits for it.
+    let typeCheck: RunningTypeCheck | undefined;
+    const startTypeCheck = (): Promise<boolean> => {
+      typeCheck?.cancel();
+      const run = (typeCheck = typeCheckInChild(loc.project.root));
+      return run.result.then(
+        (r) => {
+          if (r.skipped || typeCheck !== run) return true;
+          if (r.error) {
+            printer.error(format.error(asUserError(r.error)));
+            return false;
+          }
+          printer.log('✔ Type checks completed');
+          return true;
+        },
+        (err) => {
+          printer.error(format.error(err));
+          return false;
+        },
+      );
+    };
+
     const apply = async (reason: string): Promise<DeployResult> => {
       const t = performance.now();
+      const checked = startTypeCheck();
+      if (o.once) pendingTypeCheck = checked;
       const result = await deployBackend({ loc, cloud: cloud!, url: server.url, outputs: o.outputs, printer, reason });
       if (result.ok) {
         for (const line of result.summary) printer.log(line);
@@ -71,6 +98,7 @@ export async function startSandboxSession(o: SandboxSessionOptions): Promise<San
       return result;
     };
 
+    let pendingTypeCheck: Promise<boolean> | undefined;
     const first = await apply('start');
     printer.log(`[Sandbox] Ready in ${((performance.now() - started) / 1000).toFixed(3)} seconds`);
     let resolveDone!: (code: number) => void;
@@ -80,6 +108,7 @@ export async function startSandboxSession(o: SandboxSessionOptions): Promise<San
     const stop = async (code = 0) => {
       if (stopping) return;
       stopping = true;
+      typeCheck?.cancel();
       await watcher?.close();
       await server.close();
       cloud!.close();
@@ -90,7 +119,8 @@ export async function startSandboxSession(o: SandboxSessionOptions): Promise<San
     };
 
     if (o.once) {
-      await stop(first.ok ? 0 : 1);
+      const typesOk = (await pendingTypeCheck) ?? true;
+      await stop(first.ok && typesOk ? 0 : 1);
       return { cloud, url: server.url, done, stop: () => stop() };
     }
 

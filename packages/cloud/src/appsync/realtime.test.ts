@@ -119,16 +119,17 @@ describe('realtime subscriptions (AppSync WebSocket protocol)', () => {
     ws.close();
   });
 
-  it('refuses a connection without valid auth with connection_error', async () => {
+  it('refuses a connection without valid auth with connection_error', { timeout: 5000 }, async () => {
     const header = Buffer.from(JSON.stringify({ host: new URL(t.url).host, 'x-api-key': 'da2-wrong' })).toString('base64url');
     const ws = new WebSocket(`${t.url.replace('http:', 'ws:')}/graphql/realtime`, ['graphql-ws', `header-${header}`]);
     const msgs: any[] = [];
     ws.on('message', (m) => msgs.push(JSON.parse(m.toString())));
+    const closed = new Promise((r) => ws.once('close', r));
     await new Promise((r) => ws.once('open', r));
     ws.send(JSON.stringify({ type: 'connection_init' }));
     await waitFor(() => msgs.length > 0);
     assert.equal(msgs[0].type, 'connection_error');
     assert.deepEqual(msgs[0].payload.errors[0], { errorType: 'UnauthorizedException', message: 'You are not authorized to make this call.', errorCode: 401 });
-    await new Promise((r) => ws.once('close', r));
+    assert.equal(await closed, 1000);
   });
 });

@@ -44,7 +44,10 @@ export async function listen(router: Router, port: number, host = '127.0.0.1', o
         res.end(String(err));
       });
   });
+  const upgraded = new Set<Duplex>();
   server.on('upgrade', (req, socket, head) => {
+    upgraded.add(socket);
+    socket.once('close', () => upgraded.delete(socket));
     if (!onUpgrade.some((h) => h(req, socket, head))) socket.destroy();
   });
   server.keepAliveTimeout = 5000;
@@ -60,6 +63,7 @@ export async function listen(router: Router, port: number, host = '127.0.0.1', o
     close: () =>
       new Promise((resolve) => {
         server.closeAllConnections();
+        for (const socket of upgraded) socket.destroy(); // WebSockets are not the HTTP server's connections any more
         server.close(() => resolve());
       }),
   };

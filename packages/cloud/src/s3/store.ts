@@ -1,4 +1,5 @@
 import { migrate, type Database } from '../store/database.js';
+import { randomUUID } from 'node:crypto';
 import { createBlobStore, type BlobStore, type WrittenBlob } from './blobs.js';
 import type { StorageBucketConfig } from './config.js';
 
@@ -60,7 +61,13 @@ const MIGRATIONS = [
      size INTEGER NOT NULL, etag TEXT NOT NULL, blob TEXT NOT NULL, modified_ms INTEGER NOT NULL,
      PRIMARY KEY (upload_id, part_number)) WITHOUT ROWID;
    CREATE TABLE s3_storage (bucket TEXT PRIMARY KEY, config TEXT NOT NULL);`,
+  // Small bodies live in the database: one atomic commit, no file, no fsync per object.
+  `CREATE TABLE s3_bodies (id TEXT PRIMARY KEY, data BLOB NOT NULL) WITHOUT ROWID;`,
 ];
+
+/** Bodies up to this size are stored in the database instead of a file. */
+export const INLINE_MAX = 64 * 1024;
+const INLINE = 'db:';
 
 interface ObjectRow {
   bucket: string;
@@ -95,7 +102,38 @@ export type ObjectStore = ReturnType<typeof createObjectStore>;
 
 export function createObjectStore(db: Database, objectsDir: string) {
   migrate(db, 's3', MIGRATIONS);
-  const blobs: BlobStore = createBlobStore(objectsDir);
+  const files: BlobStore = createBlobStore(objectsDir);
+  const body = {
+    put: db.prepare('INSERT INTO s3_bodies (id, data) VALUES (?, ?)'),
+    get: db.prepare('SELECT data FROM s3_bodies WHERE id = ?').pluck(),
+    range: db.prepare('SELECT substr(data, ?, ?) FROM s3_bodies WHERE id = ?').pluck(),
+    del: db.prepare('DELETE FROM s3_bodies WHERE id = ?'),
+  };
+  /**
+   * Bodies: small ones are a row (written in the same transaction as the object row when the caller
+   * commits; until then an unreferenced row is harmless), larger ones a file. Ids say which.
+   */
+  const blobs: BlobStore = {
+    dir: files.dir,
+    async write(chunks) {
+      const size = chunks.reduce((n, c) => n + c.length, 0);
+      if (size > INLINE_MAX) return files.write(chunks);
+      const id = INLINE + randomUUID().replace(/-/g, '');
+      body.put.run(id, chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks));
+      return { id, size };
+    },
+    concat: (ids) => blobs.write(ids.map((id) => blobs.read(id))),
+    read(id, range) {
+      if (!id.startsWith(INLINE)) return files.read(id, range);
+      const data = (range ? body.range.get(range.start + 1, range.end - range.start + 1, id) : body.get.get(id)) as Buffer | undefined;
+      if (!data) throw Object.assign(new Error(`body ${id} is gone`), { code: 'ENOENT' });
+      return data;
+    },
+    remove(id) {
+      if (id.startsWith(INLINE)) body.del.run(id);
+      else files.remove(id);
+    },
+  };
   const q = {
     bucket: db.prepare('SELECT name, region, created_ms FROM s3_buckets WHERE name = ?'),
     buckets: db.prepare('SELECT name, region, created_ms FROM s3_buckets ORDER BY name'),
@@ -188,11 +226,11 @@ export function createObjectStore(db: Database, objectsDir: string) {
     createUpload: (u: StoredUpload) =>
       void q.putUpload.run(u.uploadId, u.bucket, u.key, u.created.getTime(), u.contentType ?? null, JSON.stringify(u.headers), JSON.stringify(u.metadata)),
     /** Records a part whose body is `blob.id`; false when the upload is gone. */
-    putPart(uploadId: string, partNumber: number, blob: WrittenBlob, now: Date): boolean {
+    putPart(uploadId: string, partNumber: number, blob: WrittenBlob, etag: string, now: Date): boolean {
       const old = db.transaction(() => {
         if (!q.upload.get(uploadId)) return '\0noupload';
         const prev = (q.partBlob.get(uploadId, partNumber) as { blob: string } | undefined)?.blob;
-        q.putPart.run(uploadId, partNumber, blob.size, `"${blob.md5.toString('hex')}"`, blob.id, now.getTime());
+        q.putPart.run(uploadId, partNumber, blob.size, etag, blob.id, now.getTime());
         return prev;
       })();
       if (old === '\0noupload') {

@@ -95,3 +95,17 @@ test('--outputs-out-dir creates the folder; --name is an alias of --identifier',
   assert.equal(del.code, 0, del.stderr);
   assert.equal(existsSync(join(p.dir, 'app/src/main/res/raw/amplify_outputs.json')), false);
 });
+
+test('with amplify/tsconfig.json, a type error fails --once with file:line, as the real type check gate', { timeout: 90_000 }, async () => {
+  const p = tempProject();
+  writeFileSync(join(p.dir, 'amplify', 'tsconfig.json'), JSON.stringify({ compilerOptions: { target: 'es2022', module: 'es2022', moduleResolution: 'bundler', strict: true, skipLibCheck: true } }));
+  writeFileSync(join(p.dir, 'amplify', 'backend.ts'), "import { defineBackend } from '@aws-amplify/backend';\nconst n: number = 'not a number';\ndefineBackend({});\n");
+  const bad = await runAmpx(['sandbox', '--once'], { cwd: p.dir, env: p.env, timeoutMs: 60_000 });
+  assert.equal(bad.code, 1, bad.stdout + bad.stderr);
+  assert.match(bad.stderr, /\[SyntaxError\] TypeScript validation check failed\./);
+  assert.match(bad.stderr, /Details: amplify\/backend\.ts:2:\d+ - error TS2322/);
+  writeFileSync(join(p.dir, 'amplify', 'backend.ts'), "import { defineBackend } from '@aws-amplify/backend';\nconst n: number = 1;\ndefineBackend({});\n");
+  const good = await runAmpx(['sandbox', '--once'], { cwd: p.dir, env: p.env, timeoutMs: 60_000 });
+  assert.equal(good.code, 0, good.stderr);
+  assert.match(good.stdout, /✔ Type checks completed/);
+});

@@ -23,7 +23,7 @@ export const GetObject = ({ objects, gate }: Pick<S3Services, 'objects' | 'gate'
       const range = parseRange(input.Range, o.size);
       let body: Buffer;
       try {
-        body = await objects.blobs.read(o.blob, range);
+        body = objects.blobs.read(o.blob, range);
       } catch (err) {
         if ((err as NodeJS.ErrnoException).code === 'ENOENT' && attempt < 3) continue;
         throw err;

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { PutObjectCommandInput, PutObjectCommandOutput } from '@aws-sdk/client-s3';
 import type { Operation, WireOutput } from '../../http/operation.js';
 import type { S3Services } from '../services.js';
@@ -26,14 +27,10 @@ export const PutObject = ({ objects, gate, clock }: Pick<S3Services, 'objects' |
         if (!sameEtag(input.IfMatch, current.etag)) throw new PreconditionFailed('If-Match');
       }
     }
+    const md5 = createHash('md5').update(body).digest();
+    checkContentMd5(input.ContentMD5, body, md5);
     const blob = await objects.blobs.write([body]);
-    try {
-      checkContentMd5(input.ContentMD5, body, blob.md5);
-    } catch (err) {
-      objects.blobs.remove(blob.id);
-      throw err;
-    }
-    const etag = quoteEtag(blob.md5);
+    const etag = quoteEtag(md5);
     const stored = objects.putObject({ bucket, key: input.Key, size: blob.size, etag, modified: clock.now(), blob: blob.id, ...attributesOf(input) });
     if (!stored) throw new NoSuchBucket(bucket);
     return { ETag: etag, ChecksumCRC32: input.ChecksumCRC32 };

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { UploadPartCommandInput, UploadPartCommandOutput } from '@aws-sdk/client-s3';
 import type { Operation, WireOutput } from '../../http/operation.js';
 import type { S3Services } from '../services.js';
@@ -17,15 +18,11 @@ export const UploadPart = ({ objects, gate, clock }: Pick<S3Services, 'objects' 
     const body = input.Body as Buffer;
     if (body.length > MAX_PART) throw new EntityTooLarge(body.length, MAX_PART);
     checkCrc32(input.ChecksumCRC32, body);
+    const md5 = createHash('md5').update(body).digest();
+    checkContentMd5(input.ContentMD5, body, md5);
     const blob = await objects.blobs.write([body]);
-    try {
-      checkContentMd5(input.ContentMD5, body, blob.md5);
-    } catch (err) {
-      objects.blobs.remove(blob.id);
-      throw err;
-    }
-    if (!objects.putPart(upload.uploadId, input.PartNumber, blob, clock.now())) throw new NoSuchUpload(upload.uploadId);
-    return { ETag: quoteEtag(blob.md5), ChecksumCRC32: input.ChecksumCRC32 };
+    if (!objects.putPart(upload.uploadId, input.PartNumber, blob, quoteEtag(md5), clock.now())) throw new NoSuchUpload(upload.uploadId);
+    return { ETag: quoteEtag(md5), ChecksumCRC32: input.ChecksumCRC32 };
   };
 
 export const uploadPartRoute: S3Route<UploadPartCommandInput, WireOutput<UploadPartCommandOutput>> = {

@@ -24,6 +24,23 @@ test('on a terminal, set asks `? Enter secret value:` and masks what is typed', 
   assert.match((await runAmpx(['sandbox', 'secret', 'get', 'typed'], { cwd: p.dir, env: p.env })).stdout, /value: hunter2/);
 });
 
+test('on a terminal, export refuses to print values unless --reveal is given', { skip: !hasScript && 'needs util-linux `script` for a pseudo-terminal' }, async () => {
+  const p = tempProject();
+  await runAmpx(['sandbox', 'secret', 'set', 'TOKEN'], { cwd: p.dir, env: p.env, input: 'tty-secret-42' });
+  const run = (extra: string) => {
+    const child = spawn('script', ['-qfec', `${process.execPath} ${AMPX_BIN} sandbox secret export${extra}`, '/dev/null'], { cwd: p.dir, env: { ...process.env, ...p.env }, stdio: ['pipe', 'pipe', 'pipe'] });
+    child.stdin!.end();
+    return collect(child, 20_000);
+  };
+  const refused = await run('');
+  assert.notEqual(refused.code, 0);
+  assert.match(refused.stdout, /Refusing to print secret values to a terminal/);
+  assert.doesNotMatch(refused.stdout, /tty-secret-42/);
+  const revealed = await run(' --reveal');
+  assert.equal(revealed.code, 0, revealed.stdout);
+  assert.match(revealed.stdout, /TOKEN="tty-secret-42"/);
+});
+
 test('two concurrent `secret set` processes both succeed and both versions are kept', async () => {
   const p = tempProject();
   await runAmpx(['sandbox', 'secret', 'set', 'warm'], { cwd: p.dir, env: p.env, input: 'x' }); // creates key + db

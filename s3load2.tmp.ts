@@ -1,0 +1,25 @@
+import { spawn } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { S3Client, CreateBucketCommand, PutObjectCommand, GetObjectCommand } from '@aws-sdk/client-s3';
+import { NodeHttpHandler } from '@smithy/node-http-handler';
+import { Agent } from 'node:http';
+const dir = mkdtempSync(join(tmpdir(), 'prof-'));
+const child = spawn(process.execPath, [...(process.argv[2] ? ['--cpu-prof', '--cpu-prof-dir=/tmp/s3prof'] : []), 'node_modules/.cache/sandlot-bench/storageCloudServer.mjs', dir], { stdio: ['ignore', 'pipe', 'inherit'] });
+const line: string = await new Promise((r) => createInterface({ input: child.stdout! }).once('line', r));
+const info = JSON.parse(line);
+const s3 = new S3Client({ endpoint: info.url, region: 'us-east-1', forcePathStyle: true, credentials: info, requestHandler: new NodeHttpHandler({ httpAgent: new Agent({ keepAlive: true, maxSockets: 8 }) }) });
+await s3.send(new CreateBucketCommand({ Bucket: 'bench-bucket' }));
+const big = Buffer.alloc(8 * 1024 * 1024, 7);
+let next = 0; const N = 16;
+const t0 = performance.now();
+await Promise.all(Array.from({ length: 8 }, async () => { while (next < N) { const i = next++; await s3.send(new PutObjectCommand({ Bucket: 'bench-bucket', Key: `s/${i}`, Body: big })); } }));
+console.log('put MiB/s', N * 8 / ((performance.now() - t0) / 1000));
+if (process.argv[3]) { const { rmSync } = await import("node:fs"); rmSync("/tmp/s3prof", { recursive: true, force: true }); }
+next = 0; const t1 = performance.now();
+await Promise.all(Array.from({ length: 8 }, async () => { while (next < N) { const i = next++; await (await s3.send(new GetObjectCommand({ Bucket: 'bench-bucket', Key: `s/${i}` }))).Body!.transformToByteArray(); } }));
+console.log('get MiB/s', N * 8 / ((performance.now() - t1) / 1000));
+child.kill('SIGINT');
+await new Promise((r) => setTimeout(r, 1000));
