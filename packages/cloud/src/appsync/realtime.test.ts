@@ -36,6 +36,7 @@ describe('realtime subscriptions (AppSync WebSocket protocol)', () => {
     });
   });
   after(async () => {
+    await settle(1200); // the client closes its socket ~1 s after the last unsubscribe
     await t.close();
   });
 

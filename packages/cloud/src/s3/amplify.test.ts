@@ -125,7 +125,7 @@ describe('aws-amplify storage against the local S3 (identity-pool keys, defineSt
     assert.notEqual(bobId, annId);
     assert.equal(await errorName(downloadData({ path: `private/${annId}/big.bin` }).result), 'AccessDenied');
     assert.equal(await errorName(list({ path: `private/${annId}/` })), 'AccessDenied');
-    assert.equal(await errorName(remove({ path: `private/${annId}/big.bin` })), 'AccessDenied');
+    assert.equal(await errorName(remove({ path: `private/${annId}/big.bin` }).result), 'AccessDenied');
     await uploadData({ data: 'for admins', path: 'admin/note.txt' }).result;
     await uploadData({ data: 'mine', path: ({ identityId }) => `private/${identityId}/mine.txt` }).result;
     await signOut();

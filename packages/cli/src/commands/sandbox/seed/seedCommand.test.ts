@@ -64,7 +64,7 @@ test('docs-app admin-user: user with locale en in group admin; a second run is U
   p.useSeed('admin-user');
   const reset = await p.ampx(['sandbox', 'seed', '--reset']);
   assert.equal(reset.code, 0, reset.stderr);
-  assert.match(reset.stdout, /Reset \S+: users, data and files removed \(secrets kept\)\.\n.*Backend re-applied; file written: .*amplify_outputs\.json\nseed is running\.\.\.\n\n✔ seed has successfully completed\n$/);
+  assert.match(reset.stdout, /Reset \S+: users, data and files removed \(secrets kept\)\.\n[\s\S]*Backend re-applied; file written: .*amplify_outputs\.json\n[\s\S]*seed is running\.\.\.\n\n✔ seed has successfully completed\n$/, reset.stdout);
   assert.deepEqual(await check(), { status: 'CONFIRMED', locale: 'en', groups: ['admin'], users: 1 }, 'the many-users users are gone, ada is back');
 });
 
