@@ -1,4 +1,4 @@
-import { applyIdentityPoolConfig, applyUserPoolConfig, type Cloud } from '@sandlot/cloud';
+import { applyDataConfig, applyIdentityPoolConfig, applyStorageConfig, applyUserPoolConfig, type Cloud, type DataAuthorizationMode } from '@sandlot/cloud';
 import { loadBackend, renderStackOutputs, resolveSecrets, stackOutputsFor } from '@sandlot/backend/sandbox';
 import { generateModelIntrospection } from '@sandlot/codegen';
 import { writeFileSync } from 'node:fs';
@@ -50,8 +50,23 @@ export async function deployBackend(ctx: DeployContext): Promise<DeployResult> {
     if (model.data) {
       s.stacks.putAsset(deployed.modelSchemaS3Uri!, model.data.modelSchema, now);
       const m = model.data.authorizationModes;
+      applyDataConfig(s, {
+        apiId: ids.apiId,
+        apiName: model.data.name,
+        schemaSdl: model.data.modelSchema,
+        authorizationModes: {
+          // 'oidc' is refused by the local AppSync by name (not emulated).
+          default: m.defaultAuthorizationMode as DataAuthorizationMode,
+          apiKey: deployed.apiKey ? { key: deployed.apiKey, expiresAt: new Date(now.getTime() + (m.apiKey?.expiresInDays ?? 7) * 86_400_000) } : undefined,
+          userPoolId: model.auth ? ids.userPoolId : undefined,
+          identityPoolId: model.auth ? ids.identityPoolId : undefined,
+        },
+      });
       summary.push(`Data: ${deployed.graphqlUrl} (${[m.defaultAuthorizationType, ...m.additionalAuthorizationTypes].join(', ')}; models: ${Object.keys(introspection!.models ?? {}).join(', ') || 'none'})`);
     }
+    applyStorageConfig(s, {
+      buckets: (model.storage ?? []).map((b) => ({ name: b.name, bucketName: ids.bucketName(b.name), isDefault: b.isDefault, region: s.region, paths: b.paths as never })),
+    });
     if (model.storage?.length) summary.push(`Storage: ${deployed.buckets!.map((b) => `${b.name} → ${b.bucketName}`).join(', ')}`);
 
     const output = stackOutputsFor(model, deployed);

@@ -18,8 +18,14 @@ const skip = existsSync(fileURLToPath(resource)) ? false : 'needs ../shared/exam
 async function docsAppSdl(): Promise<string> {
   const redirects = (await import('@sandlot/backend/loader/moduleRedirects.ts' as string)) as { installModuleRedirects(): void };
   redirects.installModuleRedirects();
-  const mod = (await import(resource.href)) as { data: { props: { schema: { transform(): { schema: string } } } } };
-  return sdlOf(mod.data.props.schema);
+  const { register } = await import('tsx/esm/api');
+  const api = register({ namespace: `sandlot-appsync-test-${process.pid}` });
+  try {
+    const mod = (await api.import(resource.href, import.meta.url)) as { data: { props: { schema: { transform(): { schema: string } } } } };
+    return sdlOf(mod.data.props.schema);
+  } finally {
+    await api.unregister();
+  }
 }
 
 test('docs-app Todo (allow.authenticated, userPool default): the real client signs in and does CRUD + list', { skip }, async () => {
@@ -37,9 +43,10 @@ test('docs-app Todo (allow.authenticated, userPool default): the real client sig
     });
     const client: any = generateClient();
 
-    // Signed out: the client has no token to send.
-    const anonymous = await client.models.Todo.list();
-    assert.ok(anonymous.errors?.length, 'no data without a sign-in');
+    // Signed out: the client has no token to send, and a bare request is a 401.
+    await assert.rejects(client.models.Todo.list(), { name: 'NoValidAuthTokens' });
+    const bare = await fetch(`${t.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ listTodos { items { id } } }' }) });
+    assert.equal(bare.status, 401);
 
     assert.equal((await signIn({ username: 'ada', password: 'Passw0rd!Passw0rd' })).isSignedIn, true);
     const created = await client.models.Todo.create({ content: 'Buy milk', isDone: false });

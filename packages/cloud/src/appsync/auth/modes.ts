@@ -64,10 +64,32 @@ export function computeModes(set: ModelSet, enabled: Set<AuthType>): ModeMap {
     mu.fields.set(n.delete, typesOf(m.rules, 'delete'));
     for (const op of [n.onCreate, n.onUpdate, n.onDelete]) s.fields.set(op, typesOf(m.rules, 'listen'));
   }
-  for (const c of set.customTypes.values()) entry(c.name).type = new Set(ORDER.filter((t) => enabled.has(t)));
+  // A hasMany connection also carries the parent model's auth types (the related items are then checked on their own type).
+  for (const m of set.models.values()) {
+    for (const f of m.fields.values()) {
+      if (f.kind !== 'hasMany') continue;
+      const conn = entry(`Model${f.type.name}Connection`);
+      conn.type = union(conn.type, entry(m.name).type);
+    }
+  }
+  // Custom (non-model) types take the auth types of the models that use them, directly or through other custom types.
+  const users = new Map<string, Set<AuthType>>();
+  const reach = (typeName: string, types: Set<AuthType>, seen = new Set<string>()) => {
+    if (seen.has(typeName)) return;
+    seen.add(typeName);
+    users.set(typeName, union(users.get(typeName), types));
+    for (const f of set.customTypes.get(typeName)?.fields.values() ?? []) if (f.kind === 'nonModel') reach(f.type.name, types, seen);
+  };
+  for (const m of set.models.values()) for (const f of m.fields.values()) if (f.kind === 'nonModel') reach(f.type.name, entry(m.name).type!);
+  for (const c of set.customTypes.values()) entry(c.name).type = users.get(c.name) ?? new Set(ORDER.filter((t) => enabled.has(t)));
   for (const op of set.customOperations) entry(op.parent).fields.set(op.name, typesOf(op.rules));
   return map;
 }
+
+const union = (a: Set<AuthType> | undefined, b: Set<AuthType> | undefined): Set<AuthType> => {
+  const all = new Set([...(a ?? []), ...(b ?? [])]);
+  return new Set(ORDER.filter((t) => all.has(t)));
+};
 
 /** The auth types allowed on `type.field`: the field's directives, else the type's, else the default type only. */
 export function allowedTypes(map: ModeMap, type: string, field: string, defaultType: AuthType): Set<AuthType> | AuthType {

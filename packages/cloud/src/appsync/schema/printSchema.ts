@@ -65,7 +65,7 @@ enum ModelSortDirection {
   DESC
 }
 
-${['String', 'ID', 'Int', 'Float'].map((t) => `input Model${t}KeyConditionInput {\n  eq: ${t}\n  le: ${t}\n  lt: ${t}\n  ge: ${t}\n  gt: ${t}\n  between: [${t}]\n  beginsWith: ${t}\n}`).join('\n\n')}
+${['String', 'ID', 'Int', 'Float'].map((t) => `input Model${t}KeyConditionInput {\n  eq: ${t}\n  le: ${t}\n  lt: ${t}\n  ge: ${t}\n  gt: ${t}\n  between: [${t}]\n${t === 'String' || t === 'ID' ? `  beginsWith: ${t}\n` : ''}}`).join('\n\n')}
 `;
 
 /** Scalar → the scalar the filter inputs use (AWS string scalars filter as String, AWSTimestamp as Int). */
@@ -119,12 +119,17 @@ export function printAppSyncSchema(set: ModelSet, modes: ModeMap): string {
 
     const filterable = fields.filter((f) => f.kind === 'scalar' || f.kind === 'enum');
     const filterType = (f: FieldDef) => (f.kind === 'enum' ? (f.type.list ? `Model${f.type.name}ListInput` : `Model${f.type.name}Input`) : `Model${filterScalar(f.type.name)}Input`);
-    out.push(`input ${t.filter} {\n${filterable.map((f) => `  ${f.name}: ${filterType(f)}`).join('\n')}\n  and: [${t.filter}]\n  or: [${t.filter}]\n  not: ${t.filter}\n}`);
+    // The transformer always offers `id` in filters, even on models whose key is custom and have no `id` field.
+    const idQuirk = m.fields.has('id') ? '' : '\n  id: ModelIDInput';
+    out.push(`input ${t.filter} {\n${filterable.map((f) => `  ${f.name}: ${filterType(f)}`).join('\n')}${idQuirk}\n  and: [${t.filter}]\n  or: [${t.filter}]\n  not: ${t.filter}\n}`);
     const conditionFields = filterable.filter((f) => !m.primaryKey.includes(f.name));
     out.push(`input ${t.condition} {\n${conditionFields.map((f) => `  ${f.name}: ${filterType(f)}`).join('\n')}\n  and: [${t.condition}]\n  or: [${t.condition}]\n  not: ${t.condition}\n}`);
     const ownerFields = new Set(m.rules.filter((r) => r.allow === 'owner').map((r) => r.ownerField!));
     const subFilterType = (f: FieldDef) => (ownerFields.has(f.name) ? 'ModelStringInput' : f.kind === 'enum' ? 'ModelSubscriptionStringInput' : `ModelSubscription${filterScalar(f.type.name)}Input`);
-    out.push(`input ${t.subscriptionFilter} {\n${filterable.map((f) => `  ${f.name}: ${subFilterType(f)}`).join('\n')}\n  and: [${t.subscriptionFilter}]\n  or: [${t.subscriptionFilter}]\n}`);
+    // Dynamic group fields are left out of subscription filters (the auth transformer filters on them itself).
+    const groupFields = new Set(m.rules.filter((r) => r.groupsField).map((r) => r.groupsField!));
+    const subFields = filterable.filter((f) => !groupFields.has(f.name));
+    out.push(`input ${t.subscriptionFilter} {\n${subFields.map((f) => `  ${f.name}: ${subFilterType(f)}`).join('\n')}${idQuirk.replace('ModelIDInput', 'ModelSubscriptionIDInput')}\n  and: [${t.subscriptionFilter}]\n  or: [${t.subscriptionFilter}]\n}`);
 
     const inputType = (f: FieldDef) => (f.kind === 'nonModel' ? `${f.type.name}Input` : f.type.name);
     const writable = fields.filter((f) => isScalarLike(f) && !(f.implicit && f.name !== 'id') && !(f.readOnly && f.implicit));
