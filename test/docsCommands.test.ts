@@ -52,7 +52,7 @@ function inTerminal(command: string, o: { answers?: [RegExp, string][]; stopWhen
 }
 
 /** Page commands not built yet: reported as todo (not failures) until their issue lands. */
-const PENDING: Record<string, string> = { 'npx ampx sandbox seed': 'the seed command (issue 7) is being built' };
+const PENDING: Record<string, string> = {};
 
 function runner(c: DocsCommand): () => Promise<void> {
   const t = c.text;
@@ -123,9 +123,57 @@ function runner(c: DocsCommand): () => Promise<void> {
       assert.deepEqual(policy.Statement[0].Action, ['cognito-idp:AdminCreateUser', 'cognito-idp:AdminAddUserToGroup']);
     };
   }
+  if (t === 'npx ampx sandbox seed') return seedRunner(c);
   return async () => {
     const r = await inTerminal(t, { timeoutMs: 60_000 });
     assert.equal(r.code, 0, r.screen);
+  };
+}
+
+/**
+ * `npx ampx sandbox seed` runs the seed script the page shows just above it: the matching docs example
+ * (docs-totp, docs-email-mfa) or docs-app with the matching `seeds/*.ts` as `amplify/seed/seed.ts`.
+ */
+function seedRunner(c: DocsCommand): () => Promise<void> {
+  const ctx = c.context;
+  const scenario = /models\.Todo\.create/.test(ctx) ? 'todo' : /uploadData/.test(ctx) ? 'storage' : /TOTP/.test(ctx) ? 'docs-totp' : /Email MFA/.test(ctx) ? 'docs-email-mfa' : 'admin-user';
+  return async () => {
+    const app = mkdtempSync(join(tmpdir(), `sandlot-docs-seed-${scenario}-`));
+    const example = scenario.startsWith('docs-') ? scenario : 'docs-app';
+    cpSync(join(shared, 'examples', example), app, { recursive: true });
+    if (!scenario.startsWith('docs-')) cpSync(join(shared, 'examples/docs-app/seeds', `${scenario}.ts`), join(app, 'amplify/seed/seed.ts'));
+    const local = { cwd: app, env: { ...env, SANDLOT_PORT: '0' } };
+    for (const [name, value] of [['username', scenario === 'docs-email-mfa' ? 'mfa-user@example.com' : 'seed-user@example.com'], ['password', 'Seed-Passw0rd!']]) {
+      assert.equal((await runAmpx(['sandbox', 'secret', 'set', name!], { ...local, input: value })).code, 0);
+    }
+    assert.equal((await runAmpx(['sandbox', '--once'], local)).code, 0, 'the page asks for a deployed sandbox first');
+    if (scenario === 'todo' || scenario === 'storage') {
+      // These scripts sign in an existing user: the page's admin-user script created it first.
+      cpSync(join(shared, 'examples/docs-app/seeds/admin-user.ts'), join(app, 'amplify/seed/seed.ts'));
+      assert.equal((await runAmpx(['sandbox', 'seed'], { ...local, timeoutMs: 60_000 })).code, 0);
+      cpSync(join(shared, 'examples/docs-app/seeds', `${scenario}.ts`), join(app, 'amplify/seed/seed.ts'));
+    }
+    const r = await new Promise<{ code: number | null; screen: string }>((resolveRun, reject) => {
+      const child = spawn('script', ['-qfec', `stty cols 250 rows 50; ${process.execPath} ${AMPX_BIN} sandbox seed`, '/dev/null'], { cwd: app, env: local.env, stdio: ['pipe', 'pipe', 'pipe'] });
+      let seen = '';
+      let answered = 0;
+      child.stdout!.on('data', (d) => {
+        seen += d;
+        // The email MFA script asks on the terminal: answer each prompt once with the code the local
+        // outbox printed just above it, as a user reads their mail.
+        const plain = seen.replace(/\x1b\[[0-9;?]*[A-Za-z]/g, '');
+        const codes = [...plain.matchAll(/Your authentication code is (\d{6})[\s\S]*?one-time password from EMAIL/g)].map((m) => m[1]!);
+        if (codes.length > answered) {
+          answered = codes.length;
+          child.stdin!.write(`${codes.at(-1)}\r`);
+        }
+      });
+      collect(child, 90_000).then((x) => resolveRun({ code: x.code, screen: x.stdout.replace(/\x1b\[[0-9;?]*[A-Za-z]/g, '') }), reject);
+    });
+    assert.equal(r.code, 0, r.screen);
+    assert.match(r.screen, /seed is running\.\.\./);
+    assert.match(r.screen, /✔ seed has successfully completed/);
+    rmSync(app, { recursive: true, force: true });
   };
 }
 

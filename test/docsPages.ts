@@ -8,6 +8,8 @@ export interface DocsCommand {
   text: string;
   /** Continuation lines the page prints under it (e.g. `--format [choices: …]`). */
   continuation: string[];
+  /** The page text since the previous command: what the page says this command runs. */
+  context: string;
 }
 
 /**
@@ -18,13 +20,18 @@ export function docsCommands(seedsDir: string): DocsCommand[] {
   const out: DocsCommand[] = [];
   for (const page of ['sandbox-features.txt', 'sandbox-seed.txt']) {
     const lines = readFileSync(join(seedsDir, page), 'utf8').split('\n');
+    let since = 0;
     lines.forEach((raw, i) => {
       const line = raw.trim();
       const continuation: string[] = [];
       for (let j = i + 1; j < lines.length && /^--/.test(lines[j]!.trim()); j++) continuation.push(lines[j]!.trim());
-      if (line.startsWith('npx ampx ')) out.push({ page, line: i + 1, text: line, continuation });
-      else if (/^\d+\.\s+Run npx ampx /.test(line)) {
-        for (const m of line.matchAll(/npx ampx [^.]*?(?= or |\.?$)/g)) out.push({ page, line: i + 1, text: m[0].trim(), continuation: [] });
+      const context = lines.slice(since, i).join('\n');
+      if (line.startsWith('npx ampx ')) {
+        out.push({ page, line: i + 1, text: line, continuation, context });
+        since = i + 1;
+      } else if (/^\d+\.\s+Run npx ampx /.test(line)) {
+        for (const m of line.matchAll(/npx ampx [^.]*?(?= or |\.?$)/g)) out.push({ page, line: i + 1, text: m[0].trim(), continuation: [], context });
+        since = i + 1;
       }
     });
   }

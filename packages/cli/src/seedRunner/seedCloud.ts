@@ -3,7 +3,8 @@ import type { Printer } from '../printer.js';
 import { AmplifyUserError } from '../errors.js';
 import { format } from '../format.js';
 import { ensureStateDir, type SandboxLocation } from '../project/sandboxLocation.js';
-import { readEndpoint } from '../sandbox/endpointFile.js';
+import { readEndpoint, removeEndpoint, removeEndpointIfOurs, writeEndpoint } from '../sandbox/endpointFile.js';
+import { join } from 'node:path';
 import { acquireInstanceLock, runningInstance } from '../sandbox/instanceLock.js';
 import { portIsFree, preferredPort } from '../sandbox/sandboxPort.js';
 import { sandboxLogger } from '../sandbox/cloudLog.js';
@@ -60,6 +61,11 @@ export async function openSeedCloud(loc: SandboxLocation, printer: Printer): Pro
     }
     const inflight = trackRequests(server);
     const started = cloud;
+    // Published like a running sandbox's, so `sandlot/register` in other processes finds this cloud.
+    const info = { url: server.url, pid: process.pid, region: cloud.services.region, stackName: loc.stackName, startedAt: new Date().toISOString() };
+    const pointerDir = join(loc.project.root, '.amplify', 'sandlot');
+    writeEndpoint(loc.stateDir, info);
+    writeEndpoint(pointerDir, info);
     return {
       url: server.url,
       region: cloud.services.region,
@@ -71,6 +77,8 @@ export async function openSeedCloud(loc: SandboxLocation, printer: Printer): Pro
         await inflight.settled(); // e.g. the un-awaited `auth.signOut()` the docs' scripts end with
         await server.close();
         started.close();
+        removeEndpoint(loc.stateDir);
+        removeEndpointIfOurs(pointerDir);
         lock.release();
       },
     };

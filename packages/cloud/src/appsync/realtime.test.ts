@@ -94,6 +94,20 @@ describe('realtime subscriptions (AppSync WebSocket protocol)', () => {
     void ada;
   });
 
+  it('guests use IAM (identity-pool credentials, SigV4) over HTTP and on the realtime connection', async () => {
+    const guest: any = generateClient({ authMode: 'iam' });
+    const seen: string[] = [];
+    const sub = guest.models.Notebook.onCreate().subscribe({ next: (n: any) => seen.push(n.name), error: (e: unknown) => assert.fail(JSON.stringify(e)) });
+    await settle(300);
+    const made = await guest.models.Notebook.create({ name: 'by guest' });
+    assert.equal(made.errors, undefined, JSON.stringify(made.errors));
+    await waitFor(() => seen.length >= 1);
+    assert.deepEqual(seen, ['by guest']);
+    const denied = await guest.models.Project.list();
+    assert.equal(denied.errors?.[0]?.errorType, 'Unauthorized', 'guests have no rule on Project');
+    sub.unsubscribe();
+  });
+
   it('speaks the protocol: ack with connectionTimeoutMs, ka, start_ack, data, error, stop → complete', async () => {
     const header = Buffer.from(JSON.stringify({ host: new URL(t.url).host, 'x-api-key': API_KEY })).toString('base64url');
     const ws = new WebSocket(`${t.url.replace('http:', 'ws:')}/graphql/realtime`, ['graphql-ws', `header-${header}`]);
