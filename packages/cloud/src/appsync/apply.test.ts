@@ -76,6 +76,20 @@ test('applyDataConfig is idempotent, migrates rows, refuses a required field row
   }
 });
 
+test('a model without @auth gets the default auth type (here the API key)', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'sandlot-appsync-apply-'));
+  const cloud = createCloud({ databaseFile: join(dir, 'db.sqlite'), masterKey: randomBytes(32), services: ['appsync'] });
+  const server = await cloud.listen(0);
+  try {
+    applyDataConfig(cloud.services, configOf('type Todo @model { content: String }'));
+    assert.equal((await gql(server.url, 'mutation { createTodo(input: {content: "x"}) { content } }')).data.createTodo.content, 'x');
+  } finally {
+    await server.close();
+    cloud.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 test('applyDataConfig refuses schemas it cannot serve, naming the problem', () => {
   const dir = mkdtempSync(join(tmpdir(), 'sandlot-appsync-apply-'));
   const cloud = createCloud({ databaseFile: join(dir, 'db.sqlite'), masterKey: randomBytes(32), services: ['appsync'] });

@@ -23,9 +23,14 @@ export { createAppSyncServices, type AppSyncServices } from './services.js';
 export { InvalidDataSchemaError } from './model/parseModels.js';
 export type { DataConfig, DataAuthorizationMode, AuthType } from './config.js';
 
+/** What the handlers use, read on use so the AppSync store (and Cognito) are built only when a request needs them. */
 const deps = (s: CloudServices) => ({
-  store: s.appsync.store,
-  pubsub: s.appsync.pubsub,
+  get store() {
+    return s.appsync.store;
+  },
+  get pubsub() {
+    return s.appsync.pubsub;
+  },
   clock: s.clock,
   tokens: s.tokens,
   credentials: s.credentials,
@@ -36,10 +41,11 @@ const deps = (s: CloudServices) => ({
 
 /** `POST /graphql` (the URL `data.url` names). */
 export function appsyncService(s: CloudServices): ServiceModule {
+  const d = deps(s);
   return {
     name: 'appsync',
     matches: (req) => req.method === 'POST' && req.path === '/graphql',
-    handle: (req, call) => handleGraphql(s.appsync.current(), deps(s), req, { ...call, logger: call.logger.child({ service: 'appsync' }) }),
+    handle: (req, call) => handleGraphql(s.appsync.current(), d, req, { ...call, logger: call.logger.child({ service: 'appsync' }) }),
   };
 }
 

@@ -54,7 +54,7 @@ describe('a sandbox restart keeps user pools, sessions and identity keys; nothin
       const creds = (await identity.send(new GetCredentialsForIdentityCommand({ IdentityId, Logins: logins }))).Credentials!;
       await t.close();
 
-      const bytes = Buffer.concat(readdirSync(dir).map((f) => readFileSync(join(dir, f))));
+      const bytes = Buffer.concat(readdirSync(dir, { withFileTypes: true }).filter((f) => f.isFile()).map((f) => readFileSync(join(dir, f.name))));
       for (const secret of [PASSWORD, SecretCode!, creds.SecretKey!, creds.SessionToken!]) {
         assert.equal(bytes.includes(Buffer.from(secret)), false, 'no password, TOTP secret or identity key in clear on disk');
       }

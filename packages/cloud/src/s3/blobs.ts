@@ -2,8 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { closeSync, fsync, mkdirSync, openSync, readSync, renameSync, rmSync, unlink, writevSync, fstatSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { writev } from 'node:fs';
 
 const fsyncAsync = promisify(fsync);
+const writevAsync = promisify(writev);
+/** Bodies above this are written off the event loop (the loop keeps serving small requests meanwhile). */
+const ASYNC_WRITE = 1024 * 1024;
 
 /**
  * Object bytes on disk, one file per stored body, named by a random id (keys are not file names:
@@ -33,13 +37,19 @@ export function createBlobStore(dir: string): BlobStore {
   const blobs = join(dir, 'blobs');
   // Bodies a crash left half-written have no metadata row pointing at them.
   rmSync(tmp, { recursive: true, force: true });
-  mkdirSync(tmp, { recursive: true, mode: 0o700 });
   const made = new Set<string>();
+  const ensureDir = (d: string) => {
+    if (!made.has(d)) {
+      mkdirSync(d, { recursive: true, mode: 0o700 });
+      made.add(d);
+    }
+  };
   const pathOf = (id: string) => join(blobs, id.slice(0, 2), id);
 
   async function store(chunks: Buffer[]): Promise<WrittenBlob> {
     const id = randomUUID().replace(/-/g, '');
     const temp = join(tmp, id);
+    ensureDir(tmp);
     const fd = openSync(temp, 'w', 0o600);
     let size = 0;
     try {
@@ -57,7 +67,7 @@ export function createBlobStore(dir: string): BlobStore {
           skip = 0;
           return [part];
         });
-        written += writevSync(fd, rest);
+        written += size > ASYNC_WRITE ? (await writevAsync(fd, rest)).bytesWritten : writevSync(fd, rest);
       }
       await fsyncAsync(fd);
     } catch (err) {
@@ -66,11 +76,7 @@ export function createBlobStore(dir: string): BlobStore {
       throw err;
     }
     closeSync(fd);
-    const shard = join(blobs, id.slice(0, 2));
-    if (!made.has(shard)) {
-      mkdirSync(shard, { recursive: true, mode: 0o700 });
-      made.add(shard);
-    }
+    ensureDir(join(blobs, id.slice(0, 2)));
     renameSync(temp, pathOf(id));
     return { id, size };
   }

@@ -37,7 +37,9 @@ export { s3Operations } from './operations/index.js';
 export type { StorageConfig, StorageBucketConfig, StorageAccessRule, StorageAction } from './config.js';
 
 export function s3Service(s: CloudServices): ServiceModule {
-  const operations = buildS3Operations({ objects: s.objects, gate: s.objectAccess, clock: s.clock, tokens: s.tokens, region: s.region });
+  // Built on the first S3 request: a process that never serves S3 never opens its store.
+  let built: ReturnType<typeof buildS3Operations> | undefined;
+  const ops = () => (built ??= buildS3Operations({ objects: s.objects, gate: s.objectAccess, clock: s.clock, tokens: s.tokens, region: s.region }));
   return {
     name: 's3',
     matches(req) {
@@ -62,7 +64,7 @@ export function s3Service(s: CloudServices): ServiceModule {
         const ctx: RequestContext = { requestId: call.requestId, service: 's3', operation: name, region: s.region, accountId: s.accountId, accessKeyId: auth.accessKeyId, logger: logger.child({ op: name }) };
         const route = s3Routes[name];
         const input = route.input(c);
-        const output = await (operations[name] as (ctx: RequestContext, input: unknown) => Promise<unknown>)(ctx, input);
+        const output = await (ops()[name] as (ctx: RequestContext, input: unknown) => Promise<unknown>)(ctx, input);
         const res = route.output(output, c);
         Object.assign(res.headers, cors, ids(call.requestId));
         if (req.method === 'HEAD') res.body = '';

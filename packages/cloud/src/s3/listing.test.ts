@@ -83,7 +83,8 @@ describe('ListObjectsV2 over 100k objects, and what a crash leaves behind', () =
     const server = await cloud.listen(0);
     const client = new S3Client({ endpoint: server.url, region: 'us-east-1', forcePathStyle: true, credentials: cloud.services.rootCredentials });
     await client.send(new CreateBucketCommand({ Bucket: 'crash-bucket' }));
-    await client.send(new PutObjectCommand({ Bucket: 'crash-bucket', Key: 'kept', Body: 'committed' }));
+    await client.send(new PutObjectCommand({ Bucket: 'crash-bucket', Key: 'kept', Body: 'committed' })); // small: a database row
+    await client.send(new PutObjectCommand({ Bucket: 'crash-bucket', Key: 'kept-big', Body: Buffer.alloc(100_000, 5) })); // large: a file
     // What a crash between "body written" and "row committed" leaves: a body in tmp/, no row.
     mkdirSync(join(dir, 'objects', 'tmp'), { recursive: true });
     writeFileSync(join(dir, 'objects', 'tmp', 'deadbeef'), 'half written');
@@ -95,10 +96,11 @@ describe('ListObjectsV2 over 100k objects, and what a crash leaves behind', () =
     const server2 = await again.listen(0);
     const c2 = new S3Client({ endpoint: server2.url, region: 'us-east-1', forcePathStyle: true, credentials: again.services.rootCredentials });
     assert.equal(await (await c2.send(new GetObjectCommand({ Bucket: 'crash-bucket', Key: 'kept' }))).Body!.transformToString(), 'committed');
-    assert.equal((await c2.send(new ListObjectsV2Command({ Bucket: 'crash-bucket' }))).KeyCount, 1);
+    assert.equal((await (await c2.send(new GetObjectCommand({ Bucket: 'crash-bucket', Key: 'kept-big' }))).Body!.transformToByteArray()).length, 100_000);
+    assert.equal((await c2.send(new ListObjectsV2Command({ Bucket: 'crash-bucket' }))).KeyCount, 2);
     assert.equal(await errorName(c2.send(new GetObjectCommand({ Bucket: 'crash-bucket', Key: 'deadbeef' }))), 'NoSuchKey');
-    assert.deepEqual(readdirSync(join(dir, 'objects', 'tmp')), []);
-    assert.ok(existsSync(join(dir, 'objects', 'blobs')));
+    assert.equal(existsSync(join(dir, 'objects', 'tmp', 'deadbeef')), false, 'the half-written body is swept');
+    assert.equal(readdirSync(join(dir, 'objects', 'blobs')).length, 1);
     c2.destroy();
     await server2.close();
     again.close();

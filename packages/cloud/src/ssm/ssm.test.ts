@@ -162,7 +162,7 @@ test('a restart keeps parameters; the database holds no value in clear', async (
   first.client.destroy();
   await first.server.close();
   first.c.close();
-  for (const f of readdirSync(dir)) assert.equal(readFileSync(join(dir, f)).includes('needle-4f2a91'), false, f);
+  for (const f of readdirSync(dir, { withFileTypes: true })) if (f.isFile()) assert.equal(readFileSync(join(dir, f.name)).includes('needle-4f2a91'), false, f.name);
   const second = await open();
   const got = await second.client.send(new GetParameterCommand({ Name: '/restart/p', WithDecryption: true }));
   assert.equal(got.Parameter?.Value, 'needle-4f2a91');

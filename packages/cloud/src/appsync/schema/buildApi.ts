@@ -15,12 +15,13 @@ import { AWS_SCALARS } from './scalars.js';
 
 type AnyResolver = GraphQLFieldResolver<any, ExecContext, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
-const DEFAULT_RULE: Record<AuthType, string> = {
-  API_KEY: '{allow: public, provider: apiKey}',
-  AMAZON_COGNITO_USER_POOLS: '{allow: private}',
-  AWS_IAM: '{allow: private, provider: iam}',
-  AWS_LAMBDA: '{allow: custom}',
-  OPENID_CONNECT: '{allow: private, provider: oidc}',
+/** The rule a model without @auth gets: what the default auth type alone would allow. */
+const DEFAULT_RULE: Record<AuthType, Record<string, string>> = {
+  API_KEY: { allow: 'public', provider: 'apiKey' },
+  AMAZON_COGNITO_USER_POOLS: { allow: 'private' },
+  AWS_IAM: { allow: 'private', provider: 'iam' },
+  AWS_LAMBDA: { allow: 'custom' },
+  OPENID_CONNECT: { allow: 'private', provider: 'oidc' },
 };
 
 /** Builds the executable API of a config: models → AppSync SDL → graphql-js schema with Sandlot's resolvers. */
@@ -70,12 +71,5 @@ export function buildApi(config: DataConfig): DataApi {
 
 /** A model without @auth gets the default auth type's rule, as the transformer treats it. */
 function applyDefaultRules(set: ModelSet, defaultType: AuthType): void {
-  const rule = DEFAULT_RULE[defaultType];
-  const parsed = normaliseRules(parseRuleList(rule));
-  for (const m of set.models.values()) if (m.rules.length === 0) m.rules = parsed;
-}
-
-function parseRuleList(text: string): unknown {
-  const m = /allow: (\w+)(?:, provider: (\w+))?/.exec(text)!;
-  return [{ allow: m[1], ...(m[2] ? { provider: m[2] } : {}) }];
+  for (const m of set.models.values()) if (m.rules.length === 0) m.rules = normaliseRules([DEFAULT_RULE[defaultType]]);
 }
