@@ -70,8 +70,8 @@ export interface CustomTypeDef {
 export interface CustomOperationDef {
   parent: 'Query' | 'Mutation' | 'Subscription';
   name: string;
-  /** The printed field definition, without directives other than auth. */
   rules: AuthRule[];
+  /** The handler directive (`function`, `http`, `sql`, …): reported as unsupported by name. */
   handler: string;
 }
 
