@@ -74,7 +74,33 @@ ampx(['generate', 'outputs', '--format', 'dart', '--out-dir', 'mobile']);
 ampx(['generate', 'graphql-client-code', '--out', 'src/graphql']);
 ampx(['generate', 'graphql-client-code', '--format', 'modelgen', '--model-target', 'swift', '--out', 'ios/models']);
 
-console.log('\n== 7. Stop and delete');
+console.log('\n== 7. The docs page\'s seed scripts, each as amplify/seed/seed.ts of the docs app');
+const docsApp = new URL('../../shared/examples/docs-app', `file://${repo}/`).pathname;
+if (existsSync(docsApp)) {
+  const docs = mkdtempSync(join(tmpdir(), 'sandlot-demo-docs-'));
+  cpSync(docsApp, docs, { recursive: true });
+  const inDocs = (args, input) => {
+    const t = performance.now();
+    const r = spawnSync(process.execPath, [bin, ...args], { cwd: docs, env, input, encoding: 'utf8' });
+    console.log(`\n$ npx ampx ${args.join(' ')}   [docs-app, ${(performance.now() - t).toFixed(0)} ms, exit ${r.status}]`);
+    show(r.stdout.split('\n').filter((l) => !/INFO service=/.test(l)).slice(-6).join('\n'));
+    show(r.stderr, '  ! ');
+    return r;
+  };
+  inDocs(['sandbox', 'secret', 'set', 'username'], 'docs-admin@example.com');
+  inDocs(['sandbox', 'secret', 'set', 'password'], 'Docs-Passw0rd!');
+  if (inDocs(['sandbox', '--once']).status !== 0) failures++;
+  for (const script of ['admin-user', 'todo', 'storage', 'idempotent-user', 'many-users']) {
+    cpSync(join(docsApp, 'seeds', `${script}.ts`), join(docs, 'amplify/seed/seed.ts'));
+    console.log(`(seeds/${script}.ts → amplify/seed/seed.ts)`);
+    if (inDocs(['sandbox', 'seed']).status !== 0) failures++;
+  }
+  inDocs(['sandbox', 'delete', '--yes']);
+} else {
+  console.log(`(skipped: ${docsApp} is not beside the clone)`);
+}
+
+console.log('\n== 8. Stop and delete');
 sandbox.kill('SIGINT');
 await new Promise((r) => sandbox.on('exit', r));
 console.log('$ (Ctrl+C)');
