@@ -109,3 +109,24 @@ test('with amplify/tsconfig.json, a type error fails --once with file:line, as t
   assert.equal(good.code, 0, good.stderr);
   assert.match(good.stdout, /✔ Type checks completed/);
 });
+
+test('watch mode ignores --exclude globs and .gitignore paths, and reacts to other changes', { timeout: 90_000 }, async () => {
+  const p = withBackend(tempProject());
+  mkdirSync(join(p.dir, 'amplify', 'drafts'));
+  mkdirSync(join(p.dir, 'amplify', 'generated'));
+  writeFileSync(join(p.dir, '.gitignore'), 'amplify/generated/\n');
+  const child = spawn(process.execPath, [AMPX_BIN, 'sandbox', '--exclude', 'amplify/drafts/**'], { cwd: p.dir, env: { ...process.env, ...p.env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const done = collect(child, 60_000);
+  let out = '';
+  child.stdout!.on('data', (d) => (out += d));
+  const until = (re: RegExp) => new Promise<void>((r) => { const i = setInterval(() => re.test(out) && (clearInterval(i), r()), 20); });
+  await until(/Watching for file changes/);
+  writeFileSync(join(p.dir, 'amplify', 'drafts', 'note.ts'), 'export {};\n');
+  writeFileSync(join(p.dir, 'amplify', 'generated', 'x.ts'), 'export {};\n');
+  await new Promise((r) => setTimeout(r, 800));
+  assert.doesNotMatch(out, /Change detected/, 'excluded and git-ignored files are not triggers');
+  writeFileSync(join(p.dir, 'amplify', 'backend.ts'), "import { defineBackend } from '@aws-amplify/backend';\ndefineBackend({});\n// edited\n");
+  await until(/Change detected: amplify\/backend\.ts/);
+  child.kill('SIGINT');
+  assert.equal((await done).code, 0);
+});
