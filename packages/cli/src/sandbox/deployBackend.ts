@@ -1,4 +1,4 @@
-import { applyDataConfig, applyIdentityPoolConfig, applyStorageConfig, applyUserPoolConfig, type Cloud, type DataAuthorizationMode } from '@sandlot/cloud';
+import { applyDataConfig, applyIdentityPoolConfig, applyStorageConfig, applyUserPoolConfig, publishObject, type Cloud, type DataAuthorizationMode } from '@sandlot/cloud';
 import { loadBackend, renderStackOutputs, resolveSecrets, stackOutputsFor } from '@sandlot/backend/sandbox';
 import { generateModelIntrospection } from '@sandlot/codegen';
 import { writeFileSync } from 'node:fs';
@@ -49,6 +49,9 @@ export async function deployBackend(ctx: DeployContext): Promise<DeployResult> {
     const deployed = deployedResourcesFor(model, ids, { region: s.region, cloudUrl: ctx.url, modelIntrospection: introspection });
     if (model.data) {
       s.stacks.putAsset(deployed.modelSchemaS3Uri!, model.data.modelSchema, now);
+      // The same asset where a deployed backend keeps it (`amplifyApiModelSchemaS3Uri`), for tools that read it with S3.
+      const [bucket, ...key] = deployed.modelSchemaS3Uri!.slice('s3://'.length).split('/');
+      await publishObject(s, { bucket: bucket!, key: key.join('/'), body: model.data.modelSchema, contentType: 'text/plain' });
       const m = model.data.authorizationModes;
       applyDataConfig(s, {
         apiId: ids.apiId,
