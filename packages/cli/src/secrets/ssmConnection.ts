@@ -1,6 +1,6 @@
 import { SSMClient } from '@aws-sdk/client-ssm';
-import { createCloud, InProcessHandler, type Cloud } from '@sandlot/cloud';
-import { ensureStateDir, type SandboxLocation } from '../project/sandboxLocation.js';
+import type { SandboxLocation } from '../project/sandboxLocation.js';
+import { openInProcessCloud } from '../backendState/localCloudClients.js';
 
 /** An SSM client and a way to release what it holds. */
 export interface SsmConnection {
@@ -21,21 +21,13 @@ export function openSsm(loc: SandboxLocation): SsmConnection {
     const ssm = new SSMClient({ logger: quietLogger });
     return { ssm, close: () => ssm.destroy() };
   }
-  ensureStateDir(loc);
-  const cloud: Cloud = createCloud({ databaseFile: loc.databaseFile, account: loc.account, services: ['ssm'] });
-  const ssm = new SSMClient({
-    region: cloud.services.region,
-    credentials: cloud.services.rootCredentials,
-    endpoint: `https://ssm.${cloud.services.region}.amazonaws.com`,
-    requestHandler: new InProcessHandler(cloud.router),
-    logger: quietLogger,
-    maxAttempts: 1,
-  });
+  const local = openInProcessCloud(loc, ['ssm']);
+  const ssm = new SSMClient(local.clientConfig);
   return {
     ssm,
     close() {
       ssm.destroy();
-      cloud.close();
+      local.close();
     },
   };
 }

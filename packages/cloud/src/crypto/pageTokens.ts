@@ -22,6 +22,3 @@ export function createPageTokens(box: SealedBox): PageTokens {
     },
   };
 }
-
-export const sealToken = (t: PageTokens, cursor: string, scope: string): string => t.seal(cursor, scope);
-export const openToken = (t: PageTokens, token: string, scope: string): string | undefined => t.open(token, scope);

@@ -3,7 +3,6 @@ import type { Operation, WireOutput } from '../../http/operation.js';
 import type { SsmServices } from '../services.js';
 import { InvalidNextToken, ValidationException } from '../errors.js';
 import { toMetadata } from '../responses.js';
-import { openToken, sealToken } from '../../crypto/pageTokens.js';
 
 export type DescribeParametersOperation = Operation<DescribeParametersCommandInput, WireOutput<DescribeParametersCommandOutput>>;
 
@@ -15,7 +14,7 @@ export const DescribeParameters = ({ parameters, tokens }: Pick<SsmServices, 'pa
     if (!Number.isInteger(limit) || limit < 1 || limit > 50) throw new ValidationException('MaxResults must be between 1 and 50.');
     let after = '';
     if (input.NextToken) {
-      const opened = openToken(tokens, input.NextToken, 'describe');
+      const opened = tokens.open(input.NextToken, 'describe');
       if (opened === undefined) throw new InvalidNextToken();
       after = opened;
     }
@@ -23,6 +22,6 @@ export const DescribeParameters = ({ parameters, tokens }: Pick<SsmServices, 'pa
     const items = page.slice(0, limit);
     return {
       Parameters: items.map((p) => toMetadata(p, ctx.region, ctx.accountId)),
-      NextToken: page.length > limit ? sealToken(tokens, items[items.length - 1]!.name, 'describe') : undefined,
+      NextToken: page.length > limit ? tokens.seal(items[items.length - 1]!.name, 'describe') : undefined,
     };
   };

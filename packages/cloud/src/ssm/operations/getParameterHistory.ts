@@ -4,7 +4,6 @@ import type { SsmServices } from '../services.js';
 import { assertParameterName } from '../names.js';
 import { InvalidNextToken, ParameterNotFound, ValidationException } from '../errors.js';
 import { toHistory } from '../responses.js';
-import { openToken, sealToken } from '../../crypto/pageTokens.js';
 
 export type GetParameterHistoryOperation = Operation<GetParameterHistoryCommandInput, WireOutput<GetParameterHistoryCommandOutput>>;
 
@@ -17,11 +16,11 @@ export const GetParameterHistory = ({ parameters, tokens }: Pick<SsmServices, 'p
     if (all.length === 0) throw new ParameterNotFound(input.Name);
     let start = 0;
     if (input.NextToken) {
-      const opened = openToken(tokens, input.NextToken, `history|${input.Name}`);
+      const opened = tokens.open(input.NextToken, `history|${input.Name}`);
       if (opened === undefined) throw new InvalidNextToken();
       start = Number(opened);
     }
     const items = all.slice(start, start + limit);
-    const next = start + limit < all.length ? sealToken(tokens, String(start + limit), `history|${input.Name}`) : undefined;
+    const next = start + limit < all.length ? tokens.seal(String(start + limit), `history|${input.Name}`) : undefined;
     return { Parameters: items.map((p) => toHistory(p, input.WithDecryption === true)), NextToken: next };
   };

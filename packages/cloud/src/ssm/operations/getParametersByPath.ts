@@ -3,7 +3,6 @@ import type { Operation, WireOutput } from '../../http/operation.js';
 import type { SsmServices } from '../services.js';
 import { InvalidNextToken, ValidationException } from '../errors.js';
 import { toParameter } from '../responses.js';
-import { openToken, sealToken } from '../../crypto/pageTokens.js';
 
 export type GetParametersByPathOperation = Operation<GetParametersByPathCommandInput, WireOutput<GetParametersByPathCommandOutput>>;
 
@@ -20,7 +19,7 @@ export const GetParametersByPath = ({ parameters, tokens }: Pick<SsmServices, 'p
     const scope = `${input.Path}|${input.Recursive === true}`;
     let after = '';
     if (input.NextToken) {
-      const opened = openToken(tokens, input.NextToken, scope);
+      const opened = tokens.open(input.NextToken, scope);
       if (opened === undefined) throw new InvalidNextToken();
       after = opened;
     }
@@ -29,6 +28,6 @@ export const GetParametersByPath = ({ parameters, tokens }: Pick<SsmServices, 'p
     const items = page.slice(0, limit);
     return {
       Parameters: items.map((p) => toParameter(p, ctx.region, ctx.accountId, input.WithDecryption === true)),
-      NextToken: more ? sealToken(tokens, items[items.length - 1]!.name, scope) : undefined,
+      NextToken: more ? tokens.seal(items[items.length - 1]!.name, scope) : undefined,
     };
   };
