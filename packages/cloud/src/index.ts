@@ -9,5 +9,5 @@ export { openDatabase } from './store/database.js';
 export { applyUserPoolConfig, verifyUserPoolToken, listOutbox, type UserPoolConfig, type OutboxMessage } from './cognito/index.js';
 export { applyIdentityPoolConfig, type IdentityPoolConfig } from './identity/index.js';
 export { applyDataConfig, DataSchemaMigrationError, InvalidDataSchemaError, type DataConfig, type DataAuthorizationMode } from './appsync/index.js';
-export { publishObject } from './s3/publishObject.js';
+export { publishObject, readObjectText } from './s3/publishObject.js';
 export { applyStorageConfig, localS3Url, type StorageConfig, type StorageBucketConfig, type StorageAccessRule, type StorageAction } from './s3/index.js';

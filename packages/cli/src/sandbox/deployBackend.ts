@@ -48,8 +48,7 @@ export async function deployBackend(ctx: DeployContext): Promise<DeployResult> {
     const introspection = model.data ? generateModelIntrospection({ modelSchema: model.data.modelSchema }) : undefined;
     const deployed = deployedResourcesFor(model, ids, { region: s.region, cloudUrl: ctx.url, modelIntrospection: introspection });
     if (model.data) {
-      s.stacks.putAsset(deployed.modelSchemaS3Uri!, model.data.modelSchema, now);
-      // The same asset where a deployed backend keeps it (`amplifyApiModelSchemaS3Uri`), for tools that read it with S3.
+      // The model schema asset where a deployed backend keeps it (`amplifyApiModelSchemaS3Uri`).
       const [bucket, ...key] = deployed.modelSchemaS3Uri!.slice('s3://'.length).split('/');
       await publishObject(s, { bucket: bucket!, key: key.join('/'), body: model.data.modelSchema, contentType: 'text/plain' });
       const m = model.data.authorizationModes;

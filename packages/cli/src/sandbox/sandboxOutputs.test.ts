@@ -15,6 +15,7 @@ import { resolveSandbox } from '../commands/sandboxTarget.js';
 import { openInProcessCloud, type InProcessCloud } from '../backendState/localCloudClients.js';
 import { readBackendOutput, type BackendOutput } from '../backendState/deployedBackend.js';
 import { renderStackOutputs } from '@sandlot/backend/sandbox';
+import { readObjectText } from '@sandlot/cloud';
 
 const examples = resolve(import.meta.dirname, '../../../../../shared/examples');
 const skip = existsSync(examples) ? false : `needs ../shared/examples beside the clone (${examples})`;
@@ -35,7 +36,7 @@ before(async () => {
   process.env.SANDLOT_CONFIG_DIR = project.env.SANDLOT_CONFIG_DIR;
   const loc = resolveSandbox({}, project.dir);
   stackName = loc.stackName;
-  local = openInProcessCloud(loc, ['cloudformation']);
+  local = openInProcessCloud(loc, ['cloudformation', 's3']);
   cfn = new CloudFormationClient(local.clientConfig);
   output = await readBackendOutput(cfn, stackName);
   introspection = (JSON.parse(readFileSync(join(project.dir, 'amplify_outputs.json'), 'utf8')) as { data: { model_introspection: unknown } }).data.model_introspection;
@@ -59,7 +60,7 @@ async function realOutputs(version: string, format: string): Promise<string> {
     requestHandler: {
       handle: async (req: { hostname: string; path: string }) => {
         const bucket = req.hostname.split('.')[0];
-        const body = local.cloud.services.stacks.getAsset(`s3://${bucket}${req.path}`) ?? '';
+        const body = readObjectText(local.cloud.services, `s3://${bucket}${req.path}`) ?? '';
         const { HttpResponse } = await import('@smithy/core/transport');
         return { response: new HttpResponse({ statusCode: 200, headers: {}, body: Readable.from([Buffer.from(body)]) }) };
       },

@@ -18,7 +18,7 @@ const SCHEMA = [
      created_ms INTEGER NOT NULL,
      updated_ms INTEGER NOT NULL
    );`,
-  // Deployment assets (what CDK uploads next to a stack, e.g. the data model schema), by s3:// URI.
+  // Was: deployment assets by s3:// URI (now kept in the local S3). Steps are append-only, so it stays.
   `CREATE TABLE cfn_assets (uri TEXT PRIMARY KEY, body TEXT NOT NULL, updated_ms INTEGER NOT NULL);`,
 ];
 
@@ -67,8 +67,6 @@ export function createStackStore(db: Database) {
          outputs_json = excluded.outputs_json, tags_json = excluded.tags_json, updated_ms = excluded.updated_ms`,
     ),
     delete: db.prepare('DELETE FROM cfn_stacks WHERE name = ?'),
-    putAsset: db.prepare('INSERT INTO cfn_assets (uri, body, updated_ms) VALUES (?, ?, ?) ON CONFLICT(uri) DO UPDATE SET body = excluded.body, updated_ms = excluded.updated_ms'),
-    getAsset: db.prepare('SELECT body FROM cfn_assets WHERE uri = ?'),
   };
   return {
     get: (nameOrId: string): StackRecord | undefined => {
@@ -88,8 +86,6 @@ export function createStackStore(db: Database) {
       });
     },
     delete: (name: string): boolean => q.delete.run(name).changes > 0,
-    putAsset: (uri: string, body: string, now: Date): void => void q.putAsset.run(uri, body, now.getTime()),
-    getAsset: (uri: string): string | undefined => (q.getAsset.get(uri) as { body: string } | undefined)?.body,
   };
 }
 

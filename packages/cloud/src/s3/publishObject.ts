@@ -26,3 +26,10 @@ export async function publishObject(
     metadata: {},
   });
 }
+
+/** The text of an object put there by the cloud (or anyone), read without a request; undefined when absent. */
+export function readObjectText(services: Pick<CloudServices, 'objects'>, s3Uri: string): string | undefined {
+  const m = /^s3:\/\/([^/]+)\/(.+)$/.exec(s3Uri);
+  const o = m ? services.objects.object(m[1]!, m[2]!) : undefined;
+  return o && services.objects.blobs.read(o.blob).toString('utf8');
+}

@@ -2,6 +2,7 @@ import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import { CloudFormationClient } from '@aws-sdk/client-cloudformation';
 import { relative } from 'node:path';
 import { generateModelIntrospection } from '@sandlot/codegen';
+import { readObjectText } from '@sandlot/cloud';
 import type { Printer } from '../../printer.js';
 import { AmplifyUserError } from '../../errors.js';
 import { openInProcessCloud } from '../../backendState/localCloudClients.js';
@@ -26,7 +27,7 @@ export class GenerateOutputsCommand implements CommandModule<object, Args> {
 
   handler = async (args: ArgumentsCamelCase<Args>): Promise<void> => {
     const loc = resolveGenerateTarget(args);
-    const local = openInProcessCloud(loc, ['cloudformation']);
+    const local = openInProcessCloud(loc, ['cloudformation', 's3']);
     const cfn = new CloudFormationClient(local.clientConfig);
     try {
       let output;
@@ -37,7 +38,7 @@ export class GenerateOutputsCommand implements CommandModule<object, Args> {
         throw new AmplifyUserError('StackDoesNotExistError', { message: `Stack does not exist: no local environment ${loc.stackName} (${loc.id.name}).`, resolution: branchHint(args) });
       }
       const schemaUri = output['AWS::Amplify::GraphQL']?.payload.amplifyApiModelSchemaS3Uri;
-      const modelSchema = schemaUri ? local.cloud.services.stacks.getAsset(schemaUri) : undefined;
+      const modelSchema = schemaUri ? readObjectText(local.cloud.services, schemaUri) : undefined;
       const introspection = modelSchema ? generateModelIntrospection({ modelSchema }) : undefined;
       const target = outputsTarget((args.outputsVersion ?? '1.5') as OutputsVersion, (args.format ?? 'json') as OutputsFormat, args.outDir ?? process.cwd());
       const rendered = renderStackOutputs(output, { version: target.version, format: target.format, allowMobileJson: true }, introspection);
