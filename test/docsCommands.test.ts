@@ -30,12 +30,21 @@ after(() => {
 });
 
 /**
+ * `script` runs the command with `$SHELL -c`. The shell `exec`s it, so Ctrl+C reaches only the command and
+ * its exit status is the command's: dash (CI's /bin/sh) otherwise stays as the parent, dies of the SIGINT
+ * meant for the command and reports 130 whatever the command did. SHELL is fixed so every machine agrees.
+ */
+function spawnInTerminal(commandLine: string, cwd: string, environment: NodeJS.ProcessEnv) {
+  return spawn('script', ['-qfec', `stty cols 250 rows 50; exec ${commandLine}`, '/dev/null'], { cwd, env: { ...environment, SHELL: '/bin/sh' }, stdio: ['pipe', 'pipe', 'pipe'] });
+}
+
+/**
  * Runs `ampx <args>` in a pseudo-terminal with the shell, feeding `answers` when `prompt` text appears,
  * optionally stopping it with Ctrl+C once `stopWhen` appears.
  */
 function inTerminal(command: string, o: { answers?: [RegExp, string][]; stopWhen?: RegExp; timeoutMs?: number } = {}) {
   // A wide terminal, so long prompts are not wrapped.
-  const child = spawn('script', ['-qfec', `stty cols 250 rows 50; ${command.replace(/^npx ampx/, `${process.execPath} ${AMPX_BIN}`)}`, '/dev/null'], { cwd: dir, env, stdio: ['pipe', 'pipe', 'pipe'] });
+  const child = spawnInTerminal(command.replace(/^npx ampx/, `${process.execPath} ${AMPX_BIN}`), dir, env);
   let seen = '';
   const pending = [...(o.answers ?? [])];
   let stopped = false;
@@ -154,7 +163,7 @@ function seedRunner(c: DocsCommand): () => Promise<void> {
       cpSync(join(shared, 'examples/docs-app/seeds', `${scenario}.ts`), join(app, 'amplify/seed/seed.ts'));
     }
     const r = await new Promise<{ code: number | null; screen: string }>((resolveRun, reject) => {
-      const child = spawn('script', ['-qfec', `stty cols 250 rows 50; ${process.execPath} ${AMPX_BIN} sandbox seed`, '/dev/null'], { cwd: app, env: local.env, stdio: ['pipe', 'pipe', 'pipe'] });
+      const child = spawnInTerminal(`${process.execPath} ${AMPX_BIN} sandbox seed`, app, local.env);
       let seen = '';
       let answered = 0;
       child.stdout!.on('data', (d) => {
