@@ -1,6 +1,5 @@
 import { relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { register as registerTsx } from 'tsx/esm/api';
 import { registry, resetRegistry } from '../registry.js';
 import { BackendDefinitionError } from '../errors.js';
 import { buildBackendModel } from '../model/buildModel.js';
@@ -26,6 +25,8 @@ export async function loadBackend(projectRoot: string, o: LoadBackendOptions = {
   const entryPoint = backendEntryPoint(projectRoot);
   installModuleRedirects(o);
   resetRegistry();
+  // Loaded on demand: commands that never load a backend (secrets, seed policy) start without tsx.
+  const { register: registerTsx } = await import('tsx/esm/api');
   const api = registerTsx({
     namespace: `sandlot-backend-${process.pid}-${++loads}`,
     onImport: (url: string) => {

@@ -1,6 +1,5 @@
 import { applyDataConfig, applyIdentityPoolConfig, applyStorageConfig, applyUserPoolConfig, publishObject, type Cloud, type DataAuthorizationMode } from '@sandlot/cloud';
 import { loadBackend, renderStackOutputs, resolveSecrets, stackOutputsFor } from '@sandlot/backend/sandbox';
-import { generateModelIntrospection } from '@sandlot/codegen';
 import { writeFileSync } from 'node:fs';
 import type { Printer } from '../printer.js';
 import type { SandboxLocation } from '../project/sandboxLocation.js';
@@ -45,7 +44,8 @@ export async function deployBackend(ctx: DeployContext): Promise<DeployResult> {
       applyIdentityPoolConfig(s, identityPoolConfigFor(model.auth, ids));
       summary.push(`Auth: user pool ${pool.userPoolId}${model.auth.groups.length ? ` (groups: ${model.auth.groups.map((g) => g.name).join(', ')})` : ''}, MFA ${model.auth.mfa.mode}`);
     }
-    const introspection = model.data ? generateModelIntrospection({ modelSchema: model.data.modelSchema }) : undefined;
+    // Loaded on demand: the official generators pull in prettier and friends, which commands without data never need.
+    const introspection = model.data ? (await import('@sandlot/codegen')).generateModelIntrospection({ modelSchema: model.data.modelSchema }) : undefined;
     const deployed = deployedResourcesFor(model, ids, { region: s.region, cloudUrl: ctx.url, modelIntrospection: introspection });
     if (model.data) {
       // The model schema asset where a deployed backend keeps it (`amplifyApiModelSchemaS3Uri`).

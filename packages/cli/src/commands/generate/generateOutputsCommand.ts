@@ -1,7 +1,6 @@
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import { CloudFormationClient } from '@aws-sdk/client-cloudformation';
 import { relative } from 'node:path';
-import { generateModelIntrospection } from '@sandlot/codegen';
 import { readObjectText } from '@sandlot/cloud';
 import type { Printer } from '../../printer.js';
 import { AmplifyUserError } from '../../errors.js';
@@ -39,7 +38,7 @@ export class GenerateOutputsCommand implements CommandModule<object, Args> {
       }
       const schemaUri = output['AWS::Amplify::GraphQL']?.payload.amplifyApiModelSchemaS3Uri;
       const modelSchema = schemaUri ? readObjectText(local.cloud.services, schemaUri) : undefined;
-      const introspection = modelSchema ? generateModelIntrospection({ modelSchema }) : undefined;
+      const introspection = modelSchema ? (await import('@sandlot/codegen')).generateModelIntrospection({ modelSchema }) : undefined;
       const target = outputsTarget((args.outputsVersion ?? '1.5') as OutputsVersion, (args.format ?? 'json') as OutputsFormat, args.outDir ?? process.cwd());
       const rendered = renderStackOutputs(output, { version: target.version, format: target.format, allowMobileJson: true }, introspection);
       writeFileAtomic(target.file, rendered.contents);
