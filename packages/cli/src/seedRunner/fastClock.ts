@@ -15,6 +15,12 @@ export interface FastClockOptions {
   advance(ms: number): Promise<void>;
   /** Shortest delay that is fast-forwarded (default 1000 ms). */
   minDelayMs?: number;
+  /**
+   * How far the sandbox clock is ahead of real time when the seed starts (an earlier fast-clock seed
+   * against the same running sandbox moved it): the script's `Date` starts there, so its TOTP codes
+   * are for the step the cloud checks.
+   */
+  initialOffsetMs?: number;
 }
 
 export function installFastClock(o: FastClockOptions): () => void {
@@ -22,7 +28,7 @@ export function installFastClock(o: FastClockOptions): () => void {
   const RealDate = g.Date;
   const realSetTimeout = g.setTimeout;
   const realNow = RealDate.now.bind(RealDate);
-  let offset = 0;
+  let offset = Math.max(0, o.initialOffsetMs ?? 0);
   const min = o.minDelayMs ?? 1000;
   const root = o.projectRoot.endsWith('/') ? o.projectRoot : o.projectRoot + '/';
 

@@ -65,7 +65,7 @@ export async function runSeed(o: SeedRunOptions): Promise<void> {
     const restoreEnv = applySeedEnvironment({ url: cloud.url, region: cloud.region, credentials: cloud.credentials, id: loc.id, autoConfirm: o.autoConfirm });
     const library = o.library ?? (projectHasSeedPackage(loc.project.root) ? 'installed' : 'sandlot');
     installSeedModuleResolution({ library, seedScript: seedFile });
-    const restoreClock = o.fastClock ? installFastClock({ projectRoot: loc.project.root, advance: cloud.advanceClock }) : () => {};
+    const restoreClock = o.fastClock ? installFastClock({ projectRoot: loc.project.root, advance: cloud.advanceClock, initialOffsetMs: await cloud.clockOffset() }) : () => {};
     const unhandled = catchUnhandledRejections();
     try {
       const { tsImport } = await import('tsx/esm/api');

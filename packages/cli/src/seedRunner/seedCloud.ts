@@ -21,6 +21,8 @@ export interface SeedCloud {
   cloud?: Cloud;
   /** Moves the sandbox clock forward (fast clock). */
   advanceClock(ms: number): Promise<void>;
+  /** How far (ms) the sandbox clock is ahead of this machine's clock now. */
+  clockOffset(): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -43,6 +45,11 @@ export async function openSeedCloud(loc: SandboxLocation, printer: Printer): Pro
       advanceClock: async (ms) => {
         const res = await fetch(new URL('/_sandlot/clock', url), { method: 'POST', body: JSON.stringify({ advanceMs: Math.round(ms) }) });
         if (!res.ok) throw new Error(`The running sandbox refused to advance its clock: ${res.status} ${await res.text()}`);
+      },
+      clockOffset: async () => {
+        const res = await fetch(new URL('/_sandlot/clock', url));
+        if (!res.ok) throw new Error(`The running sandbox did not tell its clock: ${res.status} ${await res.text()}`);
+        return Date.parse(((await res.json()) as { now: string }).now) - Date.now();
       },
       close: async () => {},
     };
@@ -73,6 +80,7 @@ export async function openSeedCloud(loc: SandboxLocation, printer: Printer): Pro
       mode: 'started',
       cloud,
       advanceClock: async (ms) => started.services.clock.advance(Math.round(ms)),
+      clockOffset: async () => started.services.clock.now().getTime() - Date.now(),
       close: async () => {
         await inflight.settled(); // e.g. the un-awaited `auth.signOut()` the docs' scripts end with
         await server.close();
