@@ -50,7 +50,7 @@ ampx(['sandbox', 'seed']);
 
 console.log('\n== 4. The app, with the real aws-amplify client (node --import sandlot/register)');
 const t1 = performance.now();
-const client = spawnSync(process.execPath, ['--import', 'tsx', '--import', join(repo, 'packages/cli/src/register.ts'), join(repo, 'examples/notes-app/client/useApp.mjs'), join(app, 'amplify_outputs.json')], {
+const client = spawnSync(process.execPath, ['--import', 'sandlot/register', join(repo, 'examples/notes-app/client/useApp.mjs'), join(app, 'amplify_outputs.json')], {
   cwd: repo,
   env: { ...env, SANDLOT_ENDPOINT: url, NODE_NO_WARNINGS: '1' },
   encoding: 'utf8',

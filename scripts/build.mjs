@@ -8,7 +8,14 @@ rmSync(outdir, { recursive: true, force: true });
 await build({
   // backend.mjs is what `@aws-amplify/backend` resolves to inside a project Sandlot loads.
   // seed.mjs is what `@aws-amplify/seed` resolves to inside a seed script `ampx sandbox seed` runs.
-  entryPoints: { ampx: 'packages/cli/src/ampx.ts', backend: 'packages/backend/src/index.ts', seed: 'packages/seed/src/index.ts' },
+  // register.mjs / configure.mjs are `sandlot/register` and `sandlot/register/configure` (plain Node can load them: no tsx).
+  entryPoints: {
+    ampx: 'packages/cli/src/ampx.ts',
+    backend: 'packages/backend/src/index.ts',
+    seed: 'packages/seed/src/index.ts',
+    register: 'packages/cli/src/register.ts',
+    configure: 'packages/cli/src/register/configure.ts',
+  },
   outdir,
   outExtension: { '.js': '.mjs' },
   bundle: true,

@@ -26,7 +26,8 @@ describe('sandlot/register', () => {
     // The child calls back into this process's cloud, so it must not block the event loop (no spawnSync).
     const env: NodeJS.ProcessEnv = { ...process.env, SANDLOT_ENDPOINT: t.url };
     delete env.AWS_REGION;
-    const run = await promisify(execFile)(process.execPath, ['--import', 'tsx', '--import', registerModule, '--input-type=module', '-e', script], { env, encoding: 'utf8' });
+    // Exactly what a user runs: plain node (no tsx) and the package specifier, i.e. the built dist/register.mjs.
+    const run = await promisify(execFile)(process.execPath, ['--import', 'sandlot/register', '--input-type=module', '-e', script], { env, encoding: 'utf8', cwd: resolve(import.meta.dirname, '../../..') });
     const out = JSON.parse(run.stdout.trim().split('\n').pop()!);
     assert.equal(out.status, 400);
     assert.equal(out.body.__type, 'ResourceNotFoundException');
