@@ -13,6 +13,8 @@ await build({
     ampx: 'packages/cli/src/ampx.ts',
     backend: 'packages/backend/src/index.ts',
     seed: 'packages/seed/src/index.ts',
+    // What the published @aws-amplify/seed's `@aws-amplify/cli-core` import becomes under ampx sandbox seed.
+    'seed-prompter': 'packages/seed/src/publishedPrompter.ts',
     register: 'packages/cli/src/register.ts',
     configure: 'packages/cli/src/register/configure.ts',
   },

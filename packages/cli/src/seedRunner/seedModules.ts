@@ -12,7 +12,9 @@ import { installModuleRedirects } from '@sandlot/backend/sandbox';
  *   the project's copy, else the one Sandlot installs);
  * - ONE aws-amplify: `aws-amplify` / `aws-amplify/*` imported by the seed library (either one, so also
  *   the published package's pinned nested 6.14.4 copy) resolve as if the seed script imported them, so
- *   the Amplify the script configures is the one the library signs in with (wire-spec §9.3 pitfall).
+ *   the Amplify the script configures is the one the library signs in with (wire-spec §9.3 pitfall);
+ * - the published package's `@aws-amplify/cli-core` (only its code prompts) → Sandlot's prompter, so
+ *   auto-confirm answers its e-mail / SMS codes from the local outbox too.
  */
 export type SeedLibrary = 'sandlot' | 'installed';
 
@@ -23,16 +25,25 @@ export function sandlotSeedUrl(): string {
   return existsSync(bundled) ? pathToFileURL(bundled).href : pathToFileURL(join(here, '../../../seed/src/index.ts')).href;
 }
 
+/** The published package's prompter stand-in (`seed-prompter.mjs` beside the bundle, else its source). */
+function publishedPrompterUrl(): string {
+  const bundled = join(here, 'seed-prompter.mjs');
+  return existsSync(bundled) ? pathToFileURL(bundled).href : pathToFileURL(join(here, '../../../seed/src/publishedPrompter.ts')).href;
+}
+
 /** Whether the project installs `@aws-amplify/seed` itself (then the default library is that one). */
 export const projectHasSeedPackage = (projectRoot: string): boolean => existsSync(join(projectRoot, 'node_modules', '@aws-amplify', 'seed', 'package.json'));
 
 // Runs on Node's loader thread: plain JavaScript, passed as a data: URL so nothing extra has to ship.
 const SHARED_AMPLIFY_HOOKS = `
-let state = { libraryPrefixes: [], scriptUrl: undefined };
+let state = { libraryPrefixes: [], scriptUrl: undefined, prompterUrl: undefined };
 export async function initialize(data) { state = data; }
 const isAmplify = (s) => s === 'aws-amplify' || s.startsWith('aws-amplify/');
 export async function resolve(specifier, context, nextResolve) {
   const parent = context.parentURL ?? '';
+  if (specifier === '@aws-amplify/cli-core' && state.prompterUrl && parent.includes('/node_modules/@aws-amplify/seed/')) {
+    return { url: state.prompterUrl, shortCircuit: true };
+  }
   const fromLibrary = state.libraryPrefixes.some((p) => (p.startsWith('file:') ? parent.startsWith(p) : parent.includes(p)));
   if (state.scriptUrl && isAmplify(specifier) && fromLibrary) {
     return nextResolve(specifier, { ...context, parentURL: state.scriptUrl });
@@ -51,7 +62,7 @@ export function installSeedModuleResolution(o: { library: SeedLibrary; seedScrip
   // file: prefixes match from the start; the published package's path matches wherever it is installed.
   register(`data:text/javascript,${encodeURIComponent(SHARED_AMPLIFY_HOOKS)}`, {
     parentURL: import.meta.url,
-    data: { libraryPrefixes, scriptUrl: pathToFileURL(o.seedScript).href },
+    data: { libraryPrefixes, scriptUrl: pathToFileURL(o.seedScript).href, prompterUrl: publishedPrompterUrl() },
   });
   sharedInstalled = true;
 }

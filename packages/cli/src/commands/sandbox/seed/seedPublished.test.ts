@@ -35,3 +35,13 @@ test('published package: docs-totp (MFA selection, TOTP set-up, updateMFAPrefere
   assert.equal(again.code, 1);
   assert.match(again.stderr, /^\[UsernameExistsError\] A user called pubtotp@example\.com already exists\./);
 });
+
+test('published package: docs-email-mfa unattended (its code prompts answered from the local outbox)', { skip: examplesSkip, timeout: 120_000 }, async () => {
+  const p = await seedProject('docs-email-mfa', { username: 'pubmail@example.com', password: 'Passw0rd!x' });
+  const r = await p.ampx(['sandbox', 'seed', '--seed-library', 'installed']); // stdin is a pipe: --auto-confirm is on
+  assert.equal(r.code, 0, r.stdout + r.stderr);
+  assert.match(r.stdout, /✔ seed has successfully completed/);
+  assert.doesNotMatch(r.stdout, /Please input/, 'no prompt was shown');
+  const mfa = await p.inspect(async ({ cognito, outputs }) => (await cognito.send(new AdminGetUserCommand({ UserPoolId: outputs.auth.user_pool_id, Username: 'pubmail@example.com' }))).PreferredMfaSetting);
+  assert.equal(mfa, 'EMAIL_OTP');
+});
