@@ -2,7 +2,11 @@
 // separate processes on loopback: start-up time, users created per second (AdminCreateUser +
 // AdminSetUserPassword + AdminAddUserToGroup), USER_PASSWORD_AUTH sign-ins per second, and (ours only,
 // cognito-local has no SRP) USER_SRP_AUTH sign-ins per second. Run: npx tsx bench/auth.ts
-// The peer is installed on demand into /tmp/sandlot-bench-peers (never into the repo).
+// The machine is shared (other processes come and go), so the two servers take turns: ROUNDS rounds, each
+// running both (fresh processes and databases; which one goes first alternates). Every value is the median of
+// its rounds, every ratio the median of the per-round ratios (each round compares two neighbouring runs).
+// BENCH_ROUNDS_DETAIL=1 also prints every round.
+// The peer is installed on demand into /tmp/sandlot-bench-peers/cognito-local (never into the repo).
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -20,12 +24,16 @@ const PEERS = '/tmp/sandlot-bench-peers';
 const USERS = 150;
 const SIGN_INS = 300;
 const CONCURRENCY = 8;
+const ROUNDS = 5;
 const PASSWORD = 'Bench-Passw0rd!';
 
 function installPeer(): string {
-  const bin = join(PEERS, 'node_modules', '.bin', 'cognito-local');
+  // Its own folder under the shared peers directory: a --no-save install into a folder removes whatever it is
+  // not told about, so sharing one folder with the other benches' peers would make them uninstall each other.
+  const prefix = join(PEERS, 'cognito-local');
+  const bin = join(prefix, 'node_modules', '.bin', 'cognito-local');
   if (!existsSync(bin)) {
-    const r = spawnSync('flock', ['/tmp/sandlot-npm.lock', 'npm', 'install', '--no-save', '--no-audit', '--no-fund', '--prefix', PEERS, 'cognito-local@5'], { stdio: 'inherit' });
+    const r = spawnSync('flock', ['/tmp/sandlot-npm.lock', 'npm', 'install', '--no-save', '--no-audit', '--no-fund', '--prefix', prefix, 'cognito-local@5'], { stdio: 'inherit' });
     if (r.status !== 0) throw new Error('could not install cognito-local');
   }
   return bin;
@@ -54,8 +62,7 @@ async function bundleOurs(): Promise<string> {
   return out;
 }
 
-async function startOurs(dir: string): Promise<Target> {
-  const bundle = await bundleOurs();
+async function startOurs(bundle: string, dir: string): Promise<Target> {
   const t0 = performance.now();
   const child = spawn(process.execPath, [bundle, dir], { stdio: ['ignore', 'pipe', 'inherit']});
   const line = await new Promise<string>((res) => createInterface({ input: child.stdout! }).once('line', res));
@@ -115,30 +122,42 @@ async function measure(t: Target) {
   return { created, signIns, srp };
 }
 
+type Result = { startMs: number; created: number; signIns: number; srp?: number };
+
 const bin = installPeer();
-const dirs = [mkdtempSync(join(tmpdir(), 'sandlot-bench-auth-')), mkdtempSync(join(tmpdir(), 'sandlot-bench-cognito-local-'))];
-const results: Record<string, { startMs: number; created: number; signIns: number; srp?: number }> = {};
-try {
-  for (const start of [() => startOurs(dirs[0]!), () => startPeer(bin, dirs[1]!)]) {
-    const t = await start();
-    try {
-      results[t.name] = { startMs: t.startMs, ...(await measure(t)) };
-    } finally {
-      t.child.kill();
+const bundle = await bundleOurs();
+const runs: Record<string, Result[]> = { sandlot: [], 'cognito-local': [] };
+for (let round = 0; round < ROUNDS; round++) {
+  const dirs = [mkdtempSync(join(tmpdir(), 'sandlot-bench-auth-')), mkdtempSync(join(tmpdir(), 'sandlot-bench-cognito-local-'))];
+  try {
+    const starts = [() => startOurs(bundle, dirs[0]!), () => startPeer(bin, dirs[1]!)];
+    for (const start of round % 2 ? starts.reverse() : starts) {
+      const t = await start();
+      try {
+        runs[t.name]!.push({ startMs: t.startMs, ...(await measure(t)) });
+      } finally {
+        t.child.kill();
+      }
     }
+  } finally {
+    for (const d of dirs) rmSync(d, { recursive: true, force: true });
   }
-} finally {
-  for (const d of dirs) rmSync(d, { recursive: true, force: true });
 }
 
-const ours = results.sandlot!;
-const peer = results['cognito-local']!;
-const row = (label: string, a: number, b: number | undefined, unit: string, higherIsBetter: boolean) => {
-  const ratio = b === undefined ? '' : higherIsBetter ? `${(a / b).toFixed(2)}x` : `${(b / a).toFixed(2)}x`;
+const median = (xs: number[]) => { const s = [...xs].sort((a, b) => a - b); return s.length % 2 ? s[s.length >> 1]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2; };
+const ours = runs.sandlot!;
+const peer = runs['cognito-local']!;
+const row = (label: string, key: keyof Result, unit: string, higherIsBetter: boolean) => {
+  const a = median(ours.map((r) => r[key]!));
+  const b = peer[0]?.[key] === undefined ? undefined : median(peer.map((r) => r[key]!));
+  const ratio = b === undefined ? '' : `${median(ours.map((r, i) => (higherIsBetter ? r[key]! / peer[i]![key]! : peer[i]![key]! / r[key]!))).toFixed(2)}x`;
   console.log(`${label.padEnd(34)} ${a.toFixed(1).padStart(10)} ${unit.padEnd(4)} ${(b === undefined ? 'n/a (no SRP)' : b.toFixed(1)).padStart(14)}   ${ratio}`);
 };
-console.log(`${''.padEnd(34)} ${'sandlot'.padStart(15)} ${'cognito-local'.padStart(14)}   sandlot faster by`);
-row('start-up (spawn → first answer)', ours.startMs, peer.startMs, 'ms', false);
-row(`users created/s (${USERS}, ${CONCURRENCY} at once)`, ours.created, peer.created, '/s', true);
-row(`USER_PASSWORD_AUTH sign-ins/s`, ours.signIns, peer.signIns, '/s', true);
-row(`USER_SRP_AUTH sign-ins/s`, ours.srp!, undefined, '/s', true);
+console.log(`median of ${ROUNDS} rounds`.padEnd(34) + ` ${'sandlot'.padStart(15)} ${'cognito-local'.padStart(14)}   sandlot faster by`);
+row('start-up (spawn → first answer)', 'startMs', 'ms', false);
+row(`users created/s (${USERS}, ${CONCURRENCY} at once)`, 'created', '/s', true);
+row(`USER_PASSWORD_AUTH sign-ins/s`, 'signIns', '/s', true);
+row(`USER_SRP_AUTH sign-ins/s`, 'srp', '/s', true);
+if (process.env.BENCH_ROUNDS_DETAIL) {
+  for (const [name, rs] of Object.entries(runs)) for (const r of rs) console.log(`  ${name.padEnd(14)} ${JSON.stringify(Object.fromEntries(Object.entries(r).map(([k, v]) => [k, v === undefined ? v : Math.round(v * 10) / 10])))}`);
+}

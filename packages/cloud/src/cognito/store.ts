@@ -149,8 +149,19 @@ export function createUserPoolStore(db: Database, clock: Clock) {
     refreshByJti: db.prepare('SELECT * FROM cognito_refresh_tokens WHERE origin_jti = ?'),
     revoke: db.prepare('UPDATE cognito_refresh_tokens SET revoked = 1 WHERE token_hash = ?'),
   };
-  const poolOf = (row: { id: string; config: string } | undefined): ResolvedPoolConfig | undefined =>
-    row && resolvePoolConfig(JSON.parse(row.config) as UserPoolConfig);
+  // Resolved configs by the stored text (read-only objects): every request reads its pool, few pools ever change.
+  // Keyed by the row's text, not the id, so a pool rewritten by another process is never served stale.
+  const resolved = new Map<string, ResolvedPoolConfig>();
+  const poolOf = (row: { id: string; config: string } | undefined): ResolvedPoolConfig | undefined => {
+    if (!row) return undefined;
+    let pool = resolved.get(row.config);
+    if (!pool) {
+      if (resolved.size >= 64) resolved.clear();
+      pool = resolvePoolConfig(JSON.parse(row.config) as UserPoolConfig);
+      resolved.set(row.config, pool);
+    }
+    return pool;
+  };
   const userParams = (u: StoredUser) => ({
     poolId: u.poolId, username: u.username, sub: u.sub, status: u.status, enabled: u.enabled ? 1 : 0, attributes: JSON.stringify(u.attributes),
     email: u.attributes.email ?? null, phone: u.attributes.phone_number ?? null, passwordHash: u.passwordHash ?? null, srpSalt: u.srpSalt ?? null,

@@ -47,8 +47,11 @@ export function newUser(pools: UserPoolStore, clock: Clock, pool: ResolvedPoolCo
   } else if (!/^[\p{L}\p{M}\p{S}\p{N}\p{P}]+$/u.test(identifier)) {
     throw new InvalidParameterException("1 validation error detected: Value at 'username' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+");
   }
-  if (findUser(pools, pool, identifier) || pools.user(pool.userPoolId, username)) throw new UsernameExistsException(pool.usernameAttributes.length ? 'An account with the given email already exists.' : 'User already exists');
-  if (attrs.email && pool.usernameAttributes.includes('email') && pools.usersByEmail(pool.userPoolId, attrs.email).length) {
+  // findUser looks the identifier up as a username and (an email in an email pool) as an email; a generated username
+  // is a fresh UUID, so neither needs a second query.
+  if (findUser(pools, pool, identifier)) throw new UsernameExistsException(pool.usernameAttributes.length ? 'An account with the given email already exists.' : 'User already exists');
+  const emailLookedUp = attrs.email === identifier && identifier.includes('@');
+  if (attrs.email && !emailLookedUp && pool.usernameAttributes.includes('email') && pools.usersByEmail(pool.userPoolId, attrs.email).length) {
     throw new UsernameExistsException('An account with the given email already exists.');
   }
   if (attrs.phone_number && pool.usernameAttributes.includes('phone_number') && pools.usersByPhone(pool.userPoolId, attrs.phone_number).length) {
@@ -63,8 +66,9 @@ export function newUser(pools: UserPoolStore, clock: Clock, pool: ResolvedPoolCo
 
 /** The same user with a new password: scrypt hash + SRP salt/verifier, never the password. */
 export async function withPassword(pool: ResolvedPoolConfig, user: StoredUser, password: string): Promise<StoredUser> {
-  const { salt, verifier } = makeVerifier(pool.poolName, user.username, password);
-  return { ...user, passwordHash: await hashPassword(password), srpSalt: salt, srpVerifier: verifier };
+  // scrypt runs on the libuv thread pool: started first, it overlaps the verifier's modular power computed here.
+  const [passwordHash, { salt, verifier }] = await Promise.all([hashPassword(password), (async () => makeVerifier(pool.poolName, user.username, password))()]);
+  return { ...user, passwordHash, srpSalt: salt, srpVerifier: verifier };
 }
 
 /** Refuses an email / phone change that would collide with another user's sign-in alias. */
