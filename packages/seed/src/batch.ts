@@ -3,7 +3,6 @@ import { authConfig } from './authConfig.js';
 import { adminCreateUser, createAndSignUpUser, setPermanentPassword } from './createUser.js';
 import { addToUserGroup } from './addToUserGroup.js';
 import type { AuthOutputs, AuthSignUp, AuthUserGroupInput } from './types.js';
-import { randomUUID } from 'node:crypto';
 
 /**
  * Sandlot extras for seeding in bulk. `mapConcurrently` runs `fn` over `items` with at most
@@ -46,7 +45,7 @@ export async function createAndSignUpUsers(users: readonly AuthSignUp[], o: Bulk
     await auth.signOut();
     results.push(
       ...(await mapConcurrently(users.slice(i, j), o.concurrency ?? 8, async (u) => {
-        await adminCreateUser(config, u, `Test1@Temp${randomUUID()}`);
+        await adminCreateUser(config, u);
         await setPermanentPassword(config, u.username, u.password);
         return { signInFlow: 'Password' as const, username: u.username };
       })),

@@ -16,7 +16,9 @@ import type { AuthOutputs, AuthSignUp, MfaSignUpFlow } from './types.js';
  *
  * Fast path: `Password` with `signInAfterCreation: false` ends in the same state (user CONFIRMED with
  * that password, attributes set, nobody signed in) with AdminSetUserPassword (Permanent) instead of the
- * SRP + NEW_PASSWORD_REQUIRED round trips — the same password-policy errors, a tenth of the time.
+ * SRP + NEW_PASSWORD_REQUIRED round trips — the same password-policy errors, a tenth of the time. The
+ * user is then created without a temporary password (Cognito makes one and, with SUPPRESS, sends it
+ * nowhere), so the pool hashes one password per user, not two.
  */
 export async function createAndSignUpUser(newUser: AuthSignUp): Promise<AuthOutputs> {
   const signInFlow = newUser.signInFlow ?? 'Password';
@@ -24,12 +26,13 @@ export async function createAndSignUpUser(newUser: AuthSignUp): Promise<AuthOutp
   try {
     const config = await authConfig();
     await auth.signOut();
-    const tempPassword = `Test1@Temp${randomUUID()}`;
-    await adminCreateUser(config, newUser, tempPassword);
     if (signInFlow === 'Password' && !newUser.signInAfterCreation) {
+      await adminCreateUser(config, newUser);
       await setPermanentPassword(config, newUser.username, newUser.password);
       return { signInFlow, username: newUser.username };
     }
+    const tempPassword = `Test1@Temp${randomUUID()}`;
+    await adminCreateUser(config, newUser, tempPassword);
     if (signInFlow === 'MFA' && (newUser as MfaSignUpFlow).mfaPreference !== 'EMAIL' && (!config.mfaConfig || config.mfaConfig === 'NONE')) {
       throw new SeedUserError('MFANotConfiguredError', {
         message: `MFA is not configured for this userpool, you cannot create ${newUser.username} with MFA.`,
@@ -45,7 +48,8 @@ export async function createAndSignUpUser(newUser: AuthSignUp): Promise<AuthOutp
   }
 }
 
-export async function adminCreateUser(config: AuthConfiguration, newUser: Pick<AuthSignUp, 'username' | 'userAttributes'>, tempPassword: string): Promise<void> {
+/** AdminCreateUser with no invitation; without `tempPassword` Cognito generates one that is never sent (for users whose password is then set with AdminSetUserPassword). */
+export async function adminCreateUser(config: AuthConfiguration, newUser: Pick<AuthSignUp, 'username' | 'userAttributes'>, tempPassword?: string): Promise<void> {
   try {
     await cognitoClient().send(
       new AdminCreateUserCommand({

@@ -9,9 +9,9 @@
  * not at import (importing it for `getSecret` alone never crashes); a missing `signInFlow` means
  * `Password`; EMAIL / SMS codes can be read from the local outbox (auto-confirm); an empty group list
  * gives `NoGroupsError`; `Password` users created with `signInAfterCreation: false` skip the sign-in round
- * trips (same end state).
+ * trips and the temporary password (AdminCreateUser without one, then AdminSetUserPassword: same end state).
  * Extras (not in the published package): `createOrSignInUser`, `createAndSignUpUsers`, `addUsersToGroup`,
- * `mapConcurrently`.
+ * `mapConcurrently`, `createItems`.
  */
 export { getSecret, setSecret } from './secrets.js';
 export { createAndSignUpUser } from './createUser.js';
@@ -19,6 +19,7 @@ export { signInUser } from './signIn.js';
 export { addToUserGroup } from './addToUserGroup.js';
 export { createOrSignInUser } from './idempotent.js';
 export { createAndSignUpUsers, addUsersToGroup, mapConcurrently, type BulkOptions } from './batch.js';
+export { createItems, type CreateItemsOptions, type CreateItemInput, type CreatedItem, type DataClient } from './createItems.js';
 export { SeedUserError } from './seedError.js';
 export type {
   AuthOutputs,

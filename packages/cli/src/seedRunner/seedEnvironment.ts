@@ -1,12 +1,14 @@
 import type { BackendIdentifier } from '../project/backendIdentifier.js';
 import { install } from '../register/install.js';
+import { useSdkRequestHandler } from '@sandlot/seed/sdkRequestHandler.js';
 
 /**
  * The process environment a seed script runs in, as `ampx sandbox seed` sets it for the real package,
  * pointed at the local cloud: `AWS_ENDPOINT_URL` (and no per-service overrides), region, the local
  * account's root keys, `AMPLIFY_BACKEND_IDENTIFIER` (no hash), `npm_config_user_agent` if unset (the
  * published package refuses to load without it), `SANDLOT_SEED_AUTO_CONFIRM`, and the `sandlot/register`
- * preload for aws-amplify's own traffic (fetch / WebSocket / FileReader). Returns a restore function.
+ * preload for aws-amplify's own traffic (fetch / WebSocket / FileReader), and for Sandlot's seed library
+ * the in-process SDK request handler when the seed serves the cloud itself. Returns a restore function.
  */
 export interface SeedEnvironment {
   url: string;
@@ -14,6 +16,8 @@ export interface SeedEnvironment {
   credentials: { accessKeyId: string; secretAccessKey: string };
   id: BackendIdentifier;
   autoConfirm: boolean;
+  /** The cloud's `InProcessHandler` when this process serves it (Sandlot's seed library then skips the loopback socket). */
+  sdkRequestHandler?: unknown;
 }
 
 export function applySeedEnvironment(e: SeedEnvironment): () => void {
@@ -26,7 +30,9 @@ export function applySeedEnvironment(e: SeedEnvironment): () => void {
   if (e.autoConfirm) process.env.SANDLOT_SEED_AUTO_CONFIRM = '1';
   else delete process.env.SANDLOT_SEED_AUTO_CONFIRM;
   const uninstall = install({ endpoint: e.url, region: e.region, credentials: e.credentials });
+  const restoreHandler = useSdkRequestHandler(e.sdkRequestHandler);
   return () => {
+    restoreHandler();
     uninstall();
     for (const k of Object.keys(process.env)) if (!(k in saved)) delete process.env[k];
     Object.assign(process.env, saved);
