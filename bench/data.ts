@@ -2,7 +2,12 @@
 // server returning one fixed JSON (the ceiling), each a separate process on loopback, driven with the GraphQL
 // documents aws-amplify's generateClient sends (API key auth). Reports create / get / list operations per second
 // and the ratios. Run: npx tsx bench/data.ts
-// The simulator is installed on demand into /tmp/sandlot-bench-peers (never into the repo). It can only store
+// Fairness: one client (node:http, keep-alive agent, the same concurrency) drives every target with the same
+// request bodies; the ceiling answers a body of the same shape and size as ours; keep-alive on every side. Each
+// operation is measured on the three targets back to back, in ROUNDS rounds; ratios are taken within a round and
+// every number printed is a median, so a load change on a shared machine hits all sides alike.
+// The simulator is installed on demand into /tmp/sandlot-bench-peers/appsync-simulator (never into the repo; its
+// own prefix, so installing it never prunes another bench's peers). It can only store
 // rows in DynamoDB (DynamoDB Local, Java), so it serves the same AppSync schema with a NONE data source whose
 // templates echo the input / return fixed items: its numbers exclude storage, ours include SQLite writes.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
@@ -21,6 +26,7 @@ const OPS = 3000;
 const CONCURRENCY = 8;
 const LIST_ITEMS = 20;
 const WARM_UP = 1500;
+const ROUNDS = 5;
 
 const schemaSdl = a
   .schema({ Todo: a.model({ content: a.string(), done: a.boolean() }).authorization((allow) => [allow.publicApiKey()]) })
@@ -43,9 +49,11 @@ async function startChild(name: string, cmd: string, args: string[], cwd?: strin
   return { name, url: (JSON.parse(line) as { url: string }).url, child };
 }
 
+const SIMULATOR = join(PEERS, 'appsync-simulator');
+
 function installSimulator(): boolean {
-  if (existsSync(join(PEERS, 'node_modules', 'amplify-appsync-simulator'))) return true;
-  const r = spawnSync('flock', ['/tmp/sandlot-npm.lock', 'npm', 'install', '--no-save', '--no-audit', '--no-fund', '--prefix', PEERS, 'amplify-appsync-simulator'], { stdio: 'inherit' });
+  if (existsSync(join(SIMULATOR, 'node_modules', 'amplify-appsync-simulator'))) return true;
+  const r = spawnSync('flock', ['/tmp/sandlot-npm.lock', 'npm', 'install', '--no-save', '--no-audit', '--no-fund', '--prefix', SIMULATOR, 'amplify-appsync-simulator'], { stdio: 'inherit' });
   return r.status === 0;
 }
 
@@ -92,29 +100,38 @@ function post(url: string, query: string, variables: object): Promise<any> {
 }
 
 /** `OPS` calls with `CONCURRENCY` in flight (bounded), after `WARM_UP` untimed ones the same way; returns calls per second. */
-async function rate(fn: (i: number) => Promise<unknown>): Promise<number> {
+async function rate(fn: (i: number) => Promise<unknown>, round: number): Promise<number> {
   const run = async (count: number, offset: number) => {
     let next = 0;
     await Promise.all(Array.from({ length: CONCURRENCY }, async () => {
       while (next < count) await fn(offset + next++);
     }));
   };
-  await run(WARM_UP, OPS); // the JIT of every process reaches steady state first
+  const base = round * (OPS + WARM_UP);
+  await run(WARM_UP, base + OPS); // the JIT of every process reaches steady state first
   const t0 = performance.now();
-  await run(OPS, 0);
+  await run(OPS, base);
   return OPS / ((performance.now() - t0) / 1000);
 }
 
-async function measure(t: Target) {
-  // Seed LIST_ITEMS rows so list returns as many items as the simulator's fixed page, and one row to get.
+type Op = 'create' | 'get' | 'list';
+const OPERATIONS: Op[] = ['get', 'list', 'create']; // create last in a round: get and list read the seeded rows first
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+/** Seeds LIST_ITEMS rows in ours so list returns as many items as the simulator's fixed page; returns the id to get. */
+async function seed(t: Target): Promise<string> {
   const ids: string[] = [];
   if (t.name === 'sandlot') for (let i = 0; i < LIST_ITEMS; i++) ids.push((await post(t.url, CREATE, { input: { content: 'hello', done: false } })).data.createTodo.id);
-  const id = ids[0] ?? 'f3b1c8e2-0000-4000-8000-000000000000';
-  const get = await rate(() => post(t.url, GET, { id }));
-  const list = await rate(() => post(t.url, LIST, { limit: LIST_ITEMS }));
-  // Ours: create last, and list a fixed page so growth does not change the list numbers above.
-  const create = await rate((i) => post(t.url, CREATE, { input: { content: `todo ${i}`, done: false } }));
-  return { create, get, list };
+  return ids[0] ?? 'f3b1c8e2-0000-4000-8000-000000000000';
+}
+
+/** One operation against one target (the ceiling answers its fixed body to the get request whatever the operation). */
+function measure(t: Target, op: Op, id: string, round: number): Promise<number> {
+  if (t.name === 'ceiling') return rate(() => post(t.url, GET, { id: 'f3b1c8e2-0000-4000-8000-000000000000' }), round);
+  if (op === 'get') return rate(() => post(t.url, GET, { id }), round);
+  // list asks for LIST_ITEMS rows: the same page in every round, however many rows create has added since.
+  if (op === 'list') return rate(() => post(t.url, LIST, { limit: LIST_ITEMS }), round);
+  return rate((i) => post(t.url, CREATE, { input: { content: `todo ${i}`, done: false } }), round);
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'sandlot-bench-data-'));
@@ -124,29 +141,36 @@ try {
   targets.push(await startChild('sandlot', process.execPath, ['--import', 'tsx', join(here, 'dataCloudServer.ts'), dir, Buffer.from(schemaSdl).toString('base64'), API_KEY]));
   targets.push(await startChild('ceiling', process.execPath, ['--import', 'tsx', join(here, 'dataCeilingServer.ts')]));
   if (installSimulator()) {
-    const script = join(PEERS, 'sandlot-data-bench-simulator.mjs');
+    const script = join(SIMULATOR, 'sandlot-data-bench-simulator.mjs');
     writeFileSync(script, simulatorScript());
-    targets.push(await startChild('simulator', process.execPath, [script], PEERS));
+    targets.push(await startChild('simulator', process.execPath, [script], SIMULATOR));
   } else {
     console.log('amplify-appsync-simulator could not be installed: simulator column skipped');
   }
-  const results: Record<string, { create: number; get: number; list: number }> = {};
-  for (const t of targets) {
-    if (t.name === 'ceiling') {
-      const r = await rate(() => post(t.url, GET, { id: 'x' }));
-      results[t.name] = { create: r, get: r, list: r };
-    } else {
-      results[t.name] = await measure(t);
+  const ids = new Map<string, string>();
+  for (const t of targets) ids.set(t.name, await seed(t));
+  // Each round measures every operation on the targets back to back (ours, the ceiling, the simulator), and
+  // the ratios are taken within the round, so load that comes and goes on a shared machine hits both sides.
+  const rates = new Map<string, number[]>();
+  const ratios = new Map<string, number[]>();
+  const push = (m: Map<string, number[]>, k: string, v: number) => void m.set(k, [...(m.get(k) ?? []), v]);
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const op of OPERATIONS) {
+      const r: Record<string, number> = {};
+      for (const t of targets) r[t.name] = await measure(t, op, ids.get(t.name)!, round);
+      for (const t of targets) push(rates, `${t.name}:${op}`, r[t.name]!);
+      push(ratios, `ceiling:${op}`, r.sandlot! / r.ceiling!);
+      if (r.simulator !== undefined) push(ratios, `simulator:${op}`, r.sandlot! / r.simulator);
     }
   }
-  const ours = results.sandlot!;
-  const sim = results.simulator;
-  const ceil = results.ceiling!;
-  console.log(`\n${OPS} calls per operation, ${CONCURRENCY} in flight, API key auth, loopback. ops/s (higher is better)\n`);
+  const at = (m: Map<string, number[]>, k: string) => (m.has(k) ? median(m.get(k)!) : undefined);
+  const sim = targets.some((t) => t.name === 'simulator');
+  console.log(`\n${OPS} calls per operation, ${CONCURRENCY} in flight, API key auth, loopback; medians of ${ROUNDS} rounds (ratios taken within each round). ops/s (higher is better)\n`);
   console.log(`${'operation'.padEnd(10)} ${'sandlot'.padStart(10)} ${'simulator'.padStart(10)} ${'ceiling'.padStart(10)}   ${'vs simulator'.padStart(12)} ${'of ceiling'.padStart(11)}`);
   for (const op of ['create', 'get', 'list'] as const) {
-    const vsSim = sim ? `${(ours[op] / sim[op]).toFixed(2)}x` : 'n/a';
-    console.log(`${op.padEnd(10)} ${ours[op].toFixed(0).padStart(10)} ${(sim ? sim[op].toFixed(0) : 'n/a').padStart(10)} ${ceil[op].toFixed(0).padStart(10)}   ${vsSim.padStart(12)} ${`${((ours[op] / ceil[op]) * 100).toFixed(0)}%`.padStart(11)}`);
+    const vsSim = sim ? `${at(ratios, `simulator:${op}`)!.toFixed(2)}x` : 'n/a';
+    const ofCeiling = `${(at(ratios, `ceiling:${op}`)! * 100).toFixed(0)}%`;
+    console.log(`${op.padEnd(10)} ${at(rates, `sandlot:${op}`)!.toFixed(0).padStart(10)} ${(sim ? at(rates, `simulator:${op}`)!.toFixed(0) : 'n/a').padStart(10)} ${at(rates, `ceiling:${op}`)!.toFixed(0).padStart(10)}   ${vsSim.padStart(12)} ${ofCeiling.padStart(11)}`);
   }
   console.log('\nGoals: ≥3x the simulator; get within 30% of the ceiling (≥70%). The simulator column has no storage (NONE data source).');
 } finally {

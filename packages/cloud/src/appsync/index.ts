@@ -45,7 +45,7 @@ export function appsyncService(s: CloudServices): ServiceModule {
   return {
     name: 'appsync',
     matches: (req) => req.method === 'POST' && req.path === '/graphql',
-    handle: (req, call) => handleGraphql(s.appsync.current(), d, req, { ...call, logger: call.logger.child({ service: 'appsync' }) }),
+    handle: (req, call) => handleGraphql(s.appsync.current(), d, req, call),
   };
 }
 

@@ -1,19 +1,41 @@
 import { GraphQLError, Kind, parse, specifiedRules, validate, type ASTVisitor, type DocumentNode, type FragmentDefinitionNode, type OperationDefinitionNode, type SelectionSetNode, type ValidationContext } from 'graphql';
 import type { DataApi } from '../resolvers/context.js';
 import { syntaxError, validationError, type AppSyncErrorShape } from './format.js';
+import type { FlatPlan } from './flatExecution.js';
 
 /**
- * Parse + validate with a per-API cache keyed by the document text (the client sends the same generated
- * documents again and again), plus a nesting guard at AppSync's maximum configurable depth.
+ * Parse + validate with a per-API LRU cache keyed by the document text (the client sends the same generated
+ * documents again and again), plus a nesting guard at AppSync's maximum configurable depth. A cached entry also
+ * keeps what later steps derive from the document (the operation picked by name, its execution plan), so a
+ * repeated request does none of that work again.
  */
 export const MAX_QUERY_DEPTH = 75;
 const CACHE_SIZE = 500;
 
-export type Prepared = { ok: true; document: DocumentNode } | { ok: false; errors: AppSyncErrorShape[] };
+export interface PreparedDocument {
+  ok: true;
+  document: DocumentNode;
+  /** Per `operationName` ('' when absent): derived once, by whoever needs it first (see `operationPlan`). */
+  plans: Map<string, OperationPlan>;
+}
+
+export interface OperationPlan {
+  operation: OperationDefinitionNode | undefined;
+  /** The operation planned for the flat executor on its first run (null: not of that shape, `execute` runs it). */
+  flat?: FlatPlan | null;
+}
+
+export type Prepared = PreparedDocument | { ok: false; errors: AppSyncErrorShape[] };
 
 export function prepareDocument(api: DataApi, query: string): Prepared {
-  const cached = api.documents.get(query);
-  if (cached) return { ok: true, document: cached };
+  const cache = api.documents;
+  const cached = cache.get(query);
+  if (cached) {
+    // Least recently used goes first: a hit moves to the back (Map keeps insertion order).
+    cache.delete(query);
+    cache.set(query, cached);
+    return cached;
+  }
   let document: DocumentNode;
   try {
     document = parse(query, { maxTokens: 20_000 });
@@ -22,9 +44,21 @@ export function prepareDocument(api: DataApi, query: string): Prepared {
   }
   const errors = validate(api.schema, document, [...specifiedRules, depthLimit]);
   if (errors.length) return { ok: false, errors: errors.map(validationError) };
-  if (api.documents.size >= CACHE_SIZE) api.documents.delete(api.documents.keys().next().value!);
-  api.documents.set(query, document);
-  return { ok: true, document };
+  if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value!);
+  const prepared: PreparedDocument = { ok: true, document, plans: new Map() };
+  cache.set(query, prepared);
+  return prepared;
+}
+
+/** The operation a request runs (by `operationName`, else the only one), remembered on the cached document. */
+export function operationPlan(prepared: PreparedDocument, operationName?: string | null): OperationPlan {
+  const key = operationName ?? '';
+  let plan = prepared.plans.get(key);
+  if (!plan) {
+    plan = { operation: pickOperation(prepared.document, operationName) };
+    if (plan.operation) prepared.plans.set(key, plan); // an unknown name is not remembered (execute answers its error)
+  }
+  return plan;
 }
 
 export function pickOperation(document: DocumentNode, operationName?: string | null): OperationDefinitionNode | undefined {

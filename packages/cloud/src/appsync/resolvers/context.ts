@@ -1,4 +1,4 @@
-import type { GraphQLSchema, DocumentNode } from 'graphql';
+import type { GraphQLField, GraphQLSchema } from 'graphql';
 import type { AuthType, DataConfig } from '../config.js';
 import type { ModelSet } from '../model/types.js';
 import type { ModeMap } from '../auth/modes.js';
@@ -7,6 +7,7 @@ import type { ItemStore } from '../store.js';
 import type { Clock } from '../../clock.js';
 import type { PageTokens } from '../../crypto/pageTokens.js';
 import type { PubSub } from '../realtime/pubsub.js';
+import type { PreparedDocument } from '../http/prepare.js';
 
 /** One applied API: its models, executable schema and auth-type map. */
 export interface DataApi {
@@ -18,8 +19,10 @@ export interface DataApi {
   modes: ModeMap;
   defaultType: AuthType;
   enabled: Set<AuthType>;
-  /** Parsed and validated documents by query text (the client sends the same few documents over and over). */
-  documents: Map<string, DocumentNode>;
+  /** Parsed and validated documents by query text, least recently used first (the client sends the same few documents over and over). */
+  documents: Map<string, PreparedDocument>;
+  /** Fields resolved by the default resolver behind the auth-type check, with the auth types that may read them. */
+  plainFields: Map<GraphQLField<unknown, unknown>, Set<AuthType> | AuthType>;
 }
 
 export interface DataDeps {

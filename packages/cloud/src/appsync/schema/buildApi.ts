@@ -48,6 +48,8 @@ export function buildApi(config: DataConfig): DataApi {
   for (const op of set.customOperations) {
     add(op.parent, { [op.name]: () => { throw unsupported(`custom ${op.parent.toLowerCase()} handlers (${op.parent}.${op.name} uses @${op.handler})`); } });
   }
+  // Every resolver is synchronous (SQLite is): the flat executor (`http/flatExecution.ts`) relies on it.
+  const plainFields: DataApi['plainFields'] = new Map();
   for (const type of Object.values(schema.getTypeMap())) {
     if (!isObjectType(type) || type.name.startsWith('__')) continue;
     for (const field of Object.values(type.getFields())) {
@@ -55,6 +57,8 @@ export function buildApi(config: DataConfig): DataApi {
       const allowed = allowedTypes(modes, type.name, field.name, defaultType);
       const typeName = type.name;
       const fieldName = field.name;
+      // The flat executor reads these fields inline with this same auth-type check: keep the two in step.
+      if (inner === defaultFieldResolver) plainFields.set(field, allowed);
       field.resolve = typeof allowed === 'string'
         ? (src, args, ctx: ExecContext, info) => {
             if (ctx.caller.authType !== allowed) throw unauthorized(fieldName, typeName);
@@ -66,7 +70,7 @@ export function buildApi(config: DataConfig): DataApi {
           };
     }
   }
-  return { config, set, schema, sdl, modes, defaultType, enabled, documents: new Map() };
+  return { config, set, schema, sdl, modes, defaultType, enabled, documents: new Map(), plainFields };
 }
 
 /** A model without @auth gets the default auth type's rule, as the transformer treats it. */
