@@ -158,7 +158,9 @@ export const transformModelSchema = async (input: TransformModelSchemaInput): Pr
     import('@aws-amplify/graphql-transformer'),
   ]);
   const assets = new Map<string, string>();
-  const stack = new Stack(new App(), 'SandlotData');
+  // Construct metadata stack traces (on by default) cost a captured stack per construct and never reach the
+  // schema or resolvers; the synthesized templates are not used here.
+  const stack = new Stack(new App({ stackTraces: false, treeMetadata: false, context: { 'aws:cdk:disable-creation-stack-traces': true } }), 'SandlotData');
   const errors: string[] = [];
   const warnings: string[] = [];
   // The transformer and aws-cdk-lib print synth-time advice with console.warn; the transform is synchronous,

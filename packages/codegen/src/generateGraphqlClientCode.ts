@@ -11,8 +11,7 @@ import type { GraphqlClientCodeFlags, ResolvedGenerateOptions } from './options.
 import { generateModelIntrospectionText, MODEL_INTROSPECTION_FILE_NAME } from './modelIntrospection.js';
 import { transformModelSchema } from './appsyncSchema.js';
 import type { DataAuthorizationModes } from './appsyncSchema.js';
-import { generateModelgenFiles } from './formats/modelgen.js';
-import { generateGraphqlCodegenFiles } from './formats/graphqlCodegen.js';
+import { CodegenRun } from './codegenRun.js';
 
 /** The backend's data resource as codegen needs it; `undefined` when the backend has no `defineData`. */
 export type CodegenDataSource = {
@@ -50,19 +49,32 @@ export const appsyncSchemaFor = async (data: CodegenDataSource): Promise<string>
   data.appsyncSchema ??
   (await transformModelSchema({ modelSchema: data.modelSchema, authorizationModes: data.authorizationModes, hasAuth: data.hasAuth ?? false, apiName: data.apiName })).schema;
 
-/** Generate the files of one format in memory: file name (relative, `/`-separated) → contents. */
+/**
+ * Generate the files of one format in memory: file name (relative, `/`-separated) → contents. Pass the same
+ * `run` to several calls to share their common work (the AppSync schema, generated documents, statements).
+ * Each format's generator is loaded on first use, so a command loads only the one it runs.
+ */
 export const generateGraphqlClientCodeFiles = async (
   options: Omit<GenerateGraphqlClientCodeOptions, 'cwd' | 'out'>,
+  run: CodegenRun = new CodegenRun(),
 ): Promise<Record<string, string>> => {
   const resolved = resolveGenerateOptions(options);
-  if (!options.data) throw new NoDataResourceError(noDataMessage(resolved.format));
+  const data = options.data;
+  if (!data) throw new NoDataResourceError(noDataMessage(resolved.format));
   switch (resolved.format) {
     case 'introspection':
-      return { [MODEL_INTROSPECTION_FILE_NAME]: generateModelIntrospectionText({ modelSchema: options.data.modelSchema }) };
-    case 'modelgen':
-      return generateModelgenFiles(options.data.modelSchema, resolved);
-    case 'graphql-codegen':
-      return generateGraphqlCodegenFiles(await appsyncSchemaFor(options.data), resolved);
+      return { [MODEL_INTROSPECTION_FILE_NAME]: generateModelIntrospectionText({ modelSchema: data.modelSchema }) };
+    case 'modelgen': {
+      const { generateModelgenFiles } = await import('./formats/modelgen.js');
+      return generateModelgenFiles(data.modelSchema, resolved);
+    }
+    case 'graphql-codegen': {
+      const [{ generateGraphqlCodegenFiles }, appsyncSchema] = await Promise.all([
+        import('./formats/graphqlCodegen.js'),
+        run.once(`appsync schema ${run.keyOf(JSON.stringify(data))}`, () => appsyncSchemaFor(data)),
+      ]);
+      return generateGraphqlCodegenFiles(appsyncSchema, resolved, run);
+    }
   }
 };
 

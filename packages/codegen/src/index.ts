@@ -9,6 +9,9 @@ export type { ModelIntrospectionSchema } from './modelIntrospection.js';
 export { transformModelSchema, appSyncAuthenticationTypes } from './appsyncSchema.js';
 export type { TransformModelSchemaInput, TransformedApi, DataAuthorizationModes, AppSyncAuthenticationType } from './appsyncSchema.js';
 export { generateGraphqlClientCode, generateGraphqlClientCodeFiles, appsyncSchemaFor } from './generateGraphqlClientCode.js';
+export { CodegenRun } from './codegenRun.js';
+export { generateGraphqlClientCodeBatch } from './generateGraphqlClientCodeBatch.js';
+export type { GraphqlClientCodeBatchResult, GraphqlClientCodeBatchTiming } from './generateGraphqlClientCodeBatch.js';
 export type { GenerateGraphqlClientCodeOptions, GenerateGraphqlClientCodeResult, CodegenDataSource } from './generateGraphqlClientCode.js';
 export {
   FORMAT_CHOICES,

@@ -3,11 +3,17 @@
  * with target `introspection` and its defaults, over the model schema — the same call `defineData` makes at
  * synth time and the same document client-config derives from `model-schema.graphql`.
  */
-import { generateModelsSync } from '@aws-amplify/graphql-generator';
+import { createRequire } from 'node:module';
 import type { ModelIntrospectionSchema } from '@aws-amplify/appsync-modelgen-plugin';
 import { InvalidModelIntrospectionSchemaFault, InvalidSchemaError } from './errors.js';
 
 export type { ModelIntrospectionSchema };
+
+// Loaded on first use (importing this package should not load a generator), and the models entry only: the
+// package index also loads the statements and types generators (prettier, handlebars).
+let models: typeof import('@aws-amplify/graphql-generator/lib/models.js') | undefined;
+const generateModelsSync: (typeof import('@aws-amplify/graphql-generator/lib/models.js'))['generateModelsSync'] = (options) =>
+  (models ??= createRequire(import.meta.url)('@aws-amplify/graphql-generator/lib/models.js') as typeof import('@aws-amplify/graphql-generator/lib/models.js')).generateModelsSync(options);
 
 /** File name of the introspection document (generator output key and `--format introspection` file). */
 export const MODEL_INTROSPECTION_FILE_NAME = 'model-introspection.json';

@@ -1,44 +1,97 @@
 /**
- * `--format graphql-codegen`: statements (`generateStatements`, empty documents dropped) and, with a type
- * target, types (`generateTypes` over the `graphql` statements), both from the AppSync schema. When both
- * targets are TypeScript the statements import their types from `./API`, as the real tool wires them.
+ * `--format graphql-codegen`: statements and, with a type target, types, both from the AppSync schema, as
+ * `@aws-amplify/graphql-generator` produces them: `generateStatements` is the docs generator's
+ * `generateGraphQLDocuments` followed by its `GraphQLStatementsFormatter` per operation file (mirrored below
+ * with the generator's own modules), `generateTypes` runs over the `graphql` statements. Empty documents are
+ * dropped (amplify-backend #3280). When both targets are TypeScript the statements import their types from
+ * `./API`, as the real tool wires them.
+ *
+ * Within a run, the generated documents (one set per depth/typename/S3-fragment choice) and the formatted
+ * statements are computed once: the `graphql` statements that feed every type target are the same files the
+ * `graphql` target writes, and the javascript/typescript/flow/angular targets share one set of documents.
  */
 import { createRequire } from 'node:module';
-import { generateStatements, generateTypes } from '@aws-amplify/graphql-generator';
+import type { GeneratedOperations, GraphQLWithMeta } from '@aws-amplify/graphql-docs-generator';
+import type { generateTypes as GenerateTypes } from '@aws-amplify/graphql-generator/lib/types.js';
 import type { ResolvedGenerateOptions } from '../options.js';
+import type { CodegenRun } from '../codegenRun.js';
 import { isEmptyGraphqlDocument } from './emptyGraphqlDocument.js';
+import { useHandlebarsOnce } from './handlebarsOnce.js';
+import { usePrettierOnce } from './prettierOnce.js';
 
+type StatementsTarget = Extract<ResolvedGenerateOptions, { format: 'graphql-codegen' }>['statementTarget'];
+type Operations = GeneratedOperations<GraphQLWithMeta>;
+type Formatter = { format: (statements: Map<string, unknown>) => string };
+
+// The generator's own modules and dependencies (the copies `generateStatements`/`generateTypes` run).
+const generatorRequire = createRequire(createRequire(import.meta.url).resolve('@aws-amplify/graphql-generator'));
+const { generateGraphQLDocuments } = generatorRequire('@aws-amplify/graphql-docs-generator') as typeof import('@aws-amplify/graphql-docs-generator');
+const { GraphQLStatementsFormatter, statementsTargetToFileExtensionMap } = generatorRequire('./utils/index.js') as {
+  GraphQLStatementsFormatter: new (language: StatementsTarget, operation?: string, typesPath?: string) => Formatter;
+  statementsTargetToFileExtensionMap: Record<StatementsTarget, string>;
+};
+// The types generator is loaded when a type target first needs it (or `loadTypesGenerator` asks for it).
+export const loadTypesGenerator = () => generatorRequire('./types.js') as { generateTypes: typeof GenerateTypes };
+const generateTypes: typeof GenerateTypes = (options) => loadTypesGenerator().generateTypes(options);
 // The types generator parses `Source` objects with its own graphql@15 copy, which checks `instanceof Source`:
 // build them from that same copy, not from this package's graphql.
-const typesGeneratorRequire = createRequire(createRequire(import.meta.url).resolve('@aws-amplify/graphql-types-generator'));
-const { Source } = typesGeneratorRequire('graphql') as typeof import('graphql');
+const { Source } = createRequire(generatorRequire.resolve('@aws-amplify/graphql-types-generator'))('graphql') as typeof import('graphql');
 
-const nonEmpty = (files: Record<string, string>) =>
-  Object.fromEntries(Object.entries(files).filter(([, contents]) => !isEmptyGraphqlDocument(contents)));
+usePrettierOnce();
+useHandlebarsOnce();
 
-export const generateGraphqlCodegenFiles = async (
-  appsyncSchema: string,
-  options: Extract<ResolvedGenerateOptions, { format: 'graphql-codegen' }>,
-): Promise<Record<string, string>> => {
-  const common = { schema: appsyncSchema, maxDepth: options.maxDepth, typenameIntrospection: options.typeNameIntrospection };
-  const statements = nonEmpty(
-    generateStatements({
-      ...common,
-      target: options.statementTarget,
-      // getOutputFileName(null, 'typescript') is src/API.ts; the statements sit beside it, so './API'.
-      relativeTypesPath: options.statementTarget === 'typescript' && options.typeTarget === 'typescript' ? './API' : undefined,
-    }),
-  );
-  if (!options.typeTarget) return statements;
-  const queries = Object.entries(nonEmpty(generateStatements({ ...common, target: 'graphql' }))).map(
-    ([fileName, contents]) => new Source(contents, fileName),
-  );
-  const types = await generateTypes({
+type StatementOptions = { maxDepth: number; typenameIntrospection: boolean };
+
+/** `generateGraphQLDocuments` as `generateStatements` calls it, once per run and options. */
+const documentsFor = (run: CodegenRun, schema: string, options: StatementOptions & { useExternalFragmentForS3Object: boolean }): Operations =>
+  run.once(`documents ${run.keyOf(schema)} ${JSON.stringify(options)}`, () => generateGraphQLDocuments(schema, { ...options, includeMetaData: true }));
+
+/** `generatedOperationsToOutput` of `@aws-amplify/graphql-generator` (`statements.ts`). */
+const formatStatements = (target: StatementsTarget, operations: Operations, relativeTypesPath: string | undefined): Record<string, string> => {
+  const fileExtension = statementsTargetToFileExtensionMap[target];
+  const files: Record<string, string> = {};
+  for (const operation of ['queries', 'mutations', 'subscriptions'] as const) {
+    if (!operations[operation]?.size) continue;
+    files[`${operation}.${fileExtension}`] = new GraphQLStatementsFormatter(target, operation, relativeTypesPath).format(operations[operation]);
+  }
+  if (fileExtension === 'graphql' && operations.fragments.size) {
+    files['fragments.graphql'] = new GraphQLStatementsFormatter(target).format(operations.fragments);
+  }
+  return files;
+};
+
+/** `generateStatements` for a target, empty documents dropped; once per run and options. */
+const statementsFor = (run: CodegenRun, schema: string, target: StatementsTarget, options: StatementOptions, relativeTypesPath: string | undefined) =>
+  run.once(`statements ${run.keyOf(schema)} ${target} ${JSON.stringify(options)} ${relativeTypesPath}`, () => {
+    const operations = documentsFor(run, schema, { ...options, useExternalFragmentForS3Object: target === 'graphql' });
+    return Object.fromEntries(Object.entries(formatStatements(target, operations, relativeTypesPath)).filter(([, contents]) => !isEmptyGraphqlDocument(contents)));
+  });
+
+type GraphqlCodegenOptions = Extract<ResolvedGenerateOptions, { format: 'graphql-codegen' }>;
+
+// generateStatements' defaults.
+const statementOptionsOf = (options: GraphqlCodegenOptions): StatementOptions => ({ maxDepth: options.maxDepth ?? 2, typenameIntrospection: options.typeNameIntrospection ?? true });
+
+/** The statement files of a graphql-codegen request. */
+export const generateStatementFiles = (appsyncSchema: string, options: GraphqlCodegenOptions, run: CodegenRun): Record<string, string> => {
+  // getOutputFileName(null, 'typescript') is src/API.ts; the statements sit beside it, so './API'.
+  const relativeTypesPath = options.statementTarget === 'typescript' && options.typeTarget === 'typescript' ? './API' : undefined;
+  return { ...statementsFor(run, appsyncSchema, options.statementTarget, statementOptionsOf(options), relativeTypesPath) };
+};
+
+/** The type files of a graphql-codegen request (none without a type target). */
+export const generateTypeFiles = async (appsyncSchema: string, options: GraphqlCodegenOptions, run: CodegenRun): Promise<Record<string, string>> => {
+  if (!options.typeTarget) return {};
+  const queries = Object.entries(statementsFor(run, appsyncSchema, 'graphql', statementOptionsOf(options), undefined)).map(([fileName, contents]) => new Source(contents, fileName));
+  return generateTypes({
     schema: appsyncSchema,
     target: options.typeTarget,
     queries: queries as never, // declared against graphql-generator's graphql types; same runtime class
-
     multipleSwiftFiles: options.multipleSwiftFiles,
   });
-  return { ...statements, ...types };
+};
+
+export const generateGraphqlCodegenFiles = async (appsyncSchema: string, options: GraphqlCodegenOptions, run: CodegenRun): Promise<Record<string, string>> => {
+  const statements = generateStatementFiles(appsyncSchema, options, run);
+  return { ...statements, ...(await generateTypeFiles(appsyncSchema, options, run)) };
 };

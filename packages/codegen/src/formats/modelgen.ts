@@ -1,23 +1,153 @@
-/** `--format modelgen`: `@aws-amplify/graphql-generator` `generateModels` over the model schema. */
-import { generateModels } from '@aws-amplify/graphql-generator';
+/**
+ * `--format modelgen`: what `@aws-amplify/graphql-generator`'s `generateModels` does — the modelgen plugin's
+ * preset splits the work into one file per model and each file runs through `@graphql-codegen/core`'s
+ * `codegen` and the plugin — with the per-run work done once per target instead of once per file:
+ *
+ * - `codegen` merges the model schema with the plugin's `addToSchema` scalars and directives for every file
+ *   (about half of a 50-model Java run); here that merge is made once, with the same `mergeSchemas` call.
+ * - the plugin (`pluginSync`) then prints that schema with its directives and parses the print again, for
+ *   every file, before it walks it with the target's visitor; here the print is parsed once, frozen, and
+ *   walked by a fresh visitor per file (the plugin's own visitor classes, constructed as `pluginSync` does).
+ *   A visitor that tried to change the shared document would throw on the frozen nodes: that file is then
+ *   generated through `codegen` and the plugin exactly as `generateModels` does (also the path any
+ *   generator error takes, so errors are the generator's own).
+ *
+ * The preset, `codegen`, the plugin and its visitors are the generator's own copies, so every file is
+ * produced by the same code as before (`generatorParity.test.ts` compares with `generateModels` run untouched).
+ */
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import type { DocumentNode, GraphQLSchema } from 'graphql';
 import type { ResolvedGenerateOptions } from '../options.js';
 import { InvalidSchemaError } from '../errors.js';
 
-export const generateModelgenFiles = async (
-  modelSchema: string,
-  options: Extract<ResolvedGenerateOptions, { format: 'modelgen' }>,
-): Promise<Record<string, string>> => {
+type ModelgenOptions = Extract<ResolvedGenerateOptions, { format: 'modelgen' }>;
+type PluginConfig = Record<string, unknown> & { scalars?: unknown; directives?: string };
+type GenerateSection = { filename: string; schema: DocumentNode; config: PluginConfig } & Record<string, unknown>;
+type ModelgenPlugin = {
+  preset: { buildGeneratesSection: (options: object) => Promise<GenerateSection[]> };
+  addToSchema: (config: PluginConfig) => string;
+  plugin: (...args: unknown[]) => unknown;
+};
+
+// The generator's own dependencies (same copies and versions `generateModels` runs).
+const generatorRequire = createRequire(createRequire(import.meta.url).resolve('@aws-amplify/graphql-generator'));
+const codegenCoreRequire = createRequire(generatorRequire.resolve('@graphql-codegen/core'));
+const plugin = generatorRequire('@aws-amplify/appsync-modelgen-plugin') as ModelgenPlugin;
+const pluginRequire = createRequire(generatorRequire.resolve('@aws-amplify/appsync-modelgen-plugin'));
+const { printSchemaWithDirectives } = pluginRequire('@graphql-tools/utils') as { printSchemaWithDirectives: (schema: GraphQLSchema) => string };
+const pluginGraphql = pluginRequire('graphql') as typeof import('graphql');
+const { codegen } = generatorRequire('@graphql-codegen/core') as { codegen: (options: object) => Promise<string> };
+const { mergeSchemas } = codegenCoreRequire('@graphql-tools/schema') as { mergeSchemas: (config: object) => GraphQLSchema };
+const { DefaultDirectives } = generatorRequire('@aws-amplify/graphql-directives') as { DefaultDirectives: { definition: string }[] };
+const { parse } = generatorRequire('graphql') as typeof import('graphql');
+const { version: codegenVersion } = generatorRequire('../package.json') as { version: string };
+const directiveDefinitions = DefaultDirectives.map((directive) => directive.definition).join('\n');
+
+/** `mapBuilderOptions` of `@aws-amplify/graphql-generator` (`models.ts`) with its defaults. */
+const builderOptions = (modelSchema: string, options: ModelgenOptions) => {
+  const target = options.modelTarget;
+  const overrideOutputDir = '';
+  return {
+    schema: parse(modelSchema),
+    baseOutputDir: '',
+    config: {
+      target,
+      directives: directiveDefinitions,
+      isDataStoreEnabled: undefined,
+      isTimestampFieldsAdded: options.addTimestampFields ?? true,
+      emitAuthProvider: options.emitAuthProvider ?? true,
+      generateIndexRules: options.generateIndexRules ?? true,
+      handleListNullabilityTransparently: options.handleListNullabilityTransparently ?? true,
+      usePipelinedTransformer: true,
+      transformerVersion: 2,
+      respectPrimaryKeyAttributesOnConnectionField: options.respectPrimaryKeyAttributesOnConnectionField ?? true,
+      improvePluralization: false,
+      generateModelsForLazyLoadAndCustomSelectionSet: options.generateModelsForLazyLoadAndCustomSelectionSet ?? true,
+      codegenVersion,
+      overrideOutputDir,
+    },
+    presetConfig: { overrideOutputDir, target },
+    plugins: [{ appSyncLocalCodeGen: {} }],
+    documents: [],
+  };
+};
+
+// `codegen` merges only when the plugin adds to the schema or no schemaAst is given; the merge is done here.
+const pluginWithSchemaAdded = { ...plugin, addToSchema: undefined };
+
+type Visitor = { generate: () => string };
+type VisitorClass = new (schema: GraphQLSchema, config: PluginConfig, additional: object) => Visitor;
+const visitorModule = (file: string, name: string) => (pluginRequire(`./visitors/${file}`) as Record<string, VisitorClass>)[name]!;
+/** `pluginSync`'s visitor per section target (`config.target`), and whether it gets the selected type. */
+const VISITORS: Record<string, { visitor: () => VisitorClass; selects: boolean } | undefined> = {
+  swift: { visitor: () => visitorModule('appsync-swift-visitor.js', 'AppSyncSwiftVisitor'), selects: true },
+  java: { visitor: () => visitorModule('appsync-java-visitor.js', 'AppSyncModelJavaVisitor'), selects: true },
+  metadata: { visitor: () => visitorModule('appsync-json-metadata-visitor.js', 'AppSyncJSONVisitor'), selects: false },
+  typescript: { visitor: () => visitorModule('appsync-typescript-visitor.js', 'AppSyncModelTypeScriptVisitor'), selects: false },
+  javascript: { visitor: () => visitorModule('appsync-javascript-visitor.js', 'AppSyncModelJavascriptVisitor'), selects: false },
+  dart: { visitor: () => visitorModule('appsync-dart-visitor.js', 'AppSyncModelDartVisitor'), selects: true },
+  introspection: { visitor: () => visitorModule('appsync-model-introspection-visitor.js', 'AppSyncModelIntrospectionVisitor'), selects: false },
+};
+
+/** Freeze the document's nodes (not their `loc`: its token chain is as long as the schema). */
+const deepFreeze = <T>(value: T): T => {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const [key, child] of Object.entries(value)) if (key !== 'loc') deepFreeze(child);
+  }
+  return value;
+};
+
+/** `pluginSync` for one file over an already printed and parsed schema; undefined when it cannot be used. */
+const visitShared = (schema: GraphQLSchema, document: DocumentNode, section: GenerateSection): string | undefined => {
+  // executePlugin hands the plugin a copy of the section's config.
+  const config = { ...section.config };
+  const entry = typeof config.target === 'string' ? VISITORS[config.target] : undefined;
+  if (!entry) return undefined;
+  const { visitor: visitorClass, selects } = entry;
   try {
-    return await generateModels({
-      schema: modelSchema,
-      target: options.modelTarget,
-      generateIndexRules: options.generateIndexRules,
-      emitAuthProvider: options.emitAuthProvider,
-      respectPrimaryKeyAttributesOnConnectionField: options.respectPrimaryKeyAttributesOnConnectionField,
-      generateModelsForLazyLoadAndCustomSelectionSet: options.generateModelsForLazyLoadAndCustomSelectionSet,
-      addTimestampFields: options.addTimestampFields,
-      handleListNullabilityTransparently: options.handleListNullabilityTransparently,
-    });
+    const visitor = new (visitorClass())(schema, config, selects ? { selectedType: config.selectedType, generate: config.generate } : {});
+    pluginGraphql.visit(document, { leave: visitor as never });
+    // codegen joins the plugin's (string) output with no prepend/append: the output itself, or ''.
+    return visitor.generate() || '';
+  } catch {
+    return undefined;
+  }
+};
+
+export const generateModelgenFiles = async (modelSchema: string, options: ModelgenOptions): Promise<Record<string, string>> => {
+  try {
+    const sections = await plugin.preset.buildGeneratesSection({ ...builderOptions(modelSchema, options), pluginMap: { appSyncLocalCodeGen: plugin } });
+    // `codegen`'s merge depends on the section's schema and the plugin's additions (scalars, directives).
+    const schemas = new Map<string, GraphQLSchema>();
+    const schemaFor = (section: GenerateSection) => {
+      const additions = plugin.addToSchema(section.config);
+      let schema = schemas.get(additions);
+      if (!schema) {
+        schema = mergeSchemas({ schemas: [], typeDefs: [section.schema, ...(additions ? [additions] : [])], convertExtensions: true, assumeValid: true, assumeValidSDL: true, ...section.config });
+        schemas.set(additions, schema);
+      }
+      return schema;
+    };
+    const documents = new Map<GraphQLSchema, DocumentNode>();
+    const documentFor = (schema: GraphQLSchema) => {
+      let document = documents.get(schema);
+      if (!document) {
+        document = deepFreeze(pluginGraphql.parse(printSchemaWithDirectives(schema)));
+        documents.set(schema, document);
+      }
+      return document;
+    };
+    const files: Record<string, string> = {};
+    for (const section of sections) {
+      const schemaAst = schemaFor(section);
+      const content =
+        visitShared(schemaAst, documentFor(schemaAst), section) ??
+        (await codegen({ ...section, schema: undefined, schemaAst, pluginMap: { appSyncLocalCodeGen: pluginWithSchemaAdded } }));
+      files[section.filename.split(path.win32.sep).join(path.posix.sep)] = content;
+    }
+    return files;
   } catch (error) {
     throw new InvalidSchemaError(error instanceof Error ? error.message : String(error), { cause: error });
   }
