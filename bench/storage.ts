@@ -1,8 +1,11 @@
 // bench/storage: Sandlot's local S3 vs s3rver (npm) on this machine, each a separate process on loopback, driven
 // by the same @aws-sdk/client-s3 client (path style, 8 requests in flight): PUT/GET ops per second for 1 KiB
-// objects, LIST (1000 keys per page) per second, PUT/GET MiB/s for 8 MiB objects. Ours verifies SigV4 and the
-// storage rules on every request. Run: npx tsx bench/storage.ts
-// The peer is installed on demand into /tmp/sandlot-bench-peers (never into the repo).
+// objects, LIST (1000 keys per page) per second, PUT/GET MiB/s for 8 MiB objects. Ours verifies SigV4 (and the
+// body's signed SHA-256 and CRC32) and the storage rules on every request; s3rver checks neither. Each row is
+// measured in 3 rounds, the two servers taking turns, and the median printed (the machine is shared: a load
+// change between two back-to-back runs would otherwise decide a row), after a warm-up of the client against
+// both. Run: npx tsx bench/storage.ts
+// The peer is installed on demand into /tmp/sandlot-bench-peers/s3rver (never into the repo).
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -21,14 +24,16 @@ const SMALL_OPS = 1000;
 const LARGE_OPS = 16;
 const LIST_OPS = 60;
 const CONCURRENCY = 8;
+const ROUNDS = 3;
 const Bucket = 'bench-bucket';
 
 function installPeer(): string {
-  const main = join(PEERS, 'node_modules', 's3rver');
+  // Its own folder under the shared peers directory: a --no-save install into a folder removes whatever it is
+  // not told about, so sharing one folder with the other benches' peers would make them uninstall each other.
+  const prefix = join(PEERS, 's3rver');
+  const main = join(prefix, 'node_modules', 's3rver');
   if (!existsSync(main)) {
-    // Keep the other benches' peers: a --no-save install removes what it is not told about.
-    const others = existsSync(join(PEERS, 'node_modules', 'cognito-local')) ? ['cognito-local@5'] : [];
-    const r = spawnSync('flock', ['/tmp/sandlot-npm.lock', 'npm', 'install', '--no-save', '--no-audit', '--no-fund', '--prefix', PEERS, 's3rver@3', ...others], { stdio: 'inherit' });
+    const r = spawnSync('flock', ['/tmp/sandlot-npm.lock', 'npm', 'install', '--no-save', '--no-audit', '--no-fund', '--prefix', prefix, 's3rver@3'], { stdio: 'inherit' });
     if (r.status !== 0) throw new Error('could not install s3rver');
   }
   return main;
@@ -74,54 +79,86 @@ async function timed(n: number, op: (i: number) => Promise<unknown>): Promise<nu
   return (performance.now() - t0) / 1000;
 }
 
-async function measure(t: Target): Promise<Record<string, number>> {
+/** One client per server; the bucket is created once. */
+async function clientFor(t: Target): Promise<S3Client> {
   const s3 = new S3Client({
     endpoint: t.url, region: 'us-east-1', forcePathStyle: true, credentials: t.creds,
     requestHandler: new NodeHttpHandler({ httpAgent: new Agent({ keepAlive: true, maxSockets: CONCURRENCY }) }),
   });
   await s3.send(new CreateBucketCommand({ Bucket }));
-  const small = Buffer.alloc(SMALL, 7);
-  const large = Buffer.alloc(LARGE, 9);
-  const drain = async (key: string) => (await (await s3.send(new GetObjectCommand({ Bucket, Key: key }))).Body!.transformToByteArray()).length;
-  const out: Record<string, number> = {};
-  out['PUT 1 KiB (ops/s)'] = SMALL_OPS / await timed(SMALL_OPS, (i) => s3.send(new PutObjectCommand({ Bucket, Key: `small/${String(i).padStart(5, '0')}`, Body: small })));
-  out['GET 1 KiB (ops/s)'] = SMALL_OPS / await timed(SMALL_OPS, (i) => drain(`small/${String(i).padStart(5, '0')}`));
-  out['LIST 1000 keys (pages/s)'] = LIST_OPS / await timed(LIST_OPS, async () => {
-    const page = await s3.send(new ListObjectsV2Command({ Bucket, Prefix: 'small/' }));
-    if (page.KeyCount !== SMALL_OPS) throw new Error(`${t.name} listed ${page.KeyCount}`);
-  });
-  out['PUT 8 MiB (MiB/s)'] = (LARGE_OPS * 8) / await timed(LARGE_OPS, (i) => s3.send(new PutObjectCommand({ Bucket, Key: `large/${i}`, Body: large })));
-  out['GET 8 MiB (MiB/s)'] = (LARGE_OPS * 8) / await timed(LARGE_OPS, async (i) => {
-    if ((await drain(`large/${i}`)) !== LARGE) throw new Error('short read');
-  });
-  out['PUT 1 KiB (MiB/s)'] = (out['PUT 1 KiB (ops/s)']! * SMALL) / 1024 ** 2;
-  out['GET 1 KiB (MiB/s)'] = (out['GET 1 KiB (ops/s)']! * SMALL) / 1024 ** 2;
-  out['PUT 8 MiB (ops/s)'] = out['PUT 8 MiB (MiB/s)']! / 8;
-  out['GET 8 MiB (ops/s)'] = out['GET 8 MiB (MiB/s)']! / 8;
-  s3.destroy();
-  return out;
+  return s3;
 }
 
+const small = Buffer.alloc(SMALL, 7);
+const large = Buffer.alloc(LARGE, 9);
+const smallKey = (i: number) => `small/${String(i).padStart(5, '0')}`;
+const drain = async (s3: S3Client, key: string) => (await (await s3.send(new GetObjectCommand({ Bucket, Key: key }))).Body!.transformToByteArray()).length;
+
+/** The measured rows, in order (later rows read what earlier ones wrote); each returns its rate. */
+const ROWS: { label: string; run(s3: S3Client, name: string): Promise<number> }[] = [
+  { label: 'PUT 1 KiB (ops/s)', run: async (s3) => SMALL_OPS / await timed(SMALL_OPS, (i) => s3.send(new PutObjectCommand({ Bucket, Key: smallKey(i), Body: small }))) },
+  { label: 'GET 1 KiB (ops/s)', run: async (s3) => SMALL_OPS / await timed(SMALL_OPS, (i) => drain(s3, smallKey(i))) },
+  {
+    label: 'LIST 1000 keys (pages/s)',
+    run: async (s3, name) => LIST_OPS / await timed(LIST_OPS, async () => {
+      const page = await s3.send(new ListObjectsV2Command({ Bucket, Prefix: 'small/' }));
+      if (page.KeyCount !== SMALL_OPS) throw new Error(`${name} listed ${page.KeyCount}`);
+    }),
+  },
+  { label: 'PUT 8 MiB (MiB/s)', run: async (s3) => (LARGE_OPS * 8) / await timed(LARGE_OPS, (i) => s3.send(new PutObjectCommand({ Bucket, Key: `large/${i}`, Body: large }))) },
+  {
+    label: 'GET 8 MiB (MiB/s)',
+    run: async (s3) => (LARGE_OPS * 8) / await timed(LARGE_OPS, async (i) => {
+      if ((await drain(s3, `large/${i}`)) !== LARGE) throw new Error('short read');
+    }),
+  },
+];
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+// Both servers run side by side (an idle one costs nothing); every row is measured on one and then the
+// other, first one alternating by round, so a change in the machine's load hits both alike.
 const dir = mkdtempSync(join(tmpdir(), 'sandlot-bench-storage-'));
-const results: Record<string, Record<string, number>> = {};
+const samples: Record<string, Record<string, number[]>> = { sandlot: {}, s3rver: {} };
+const targets: Target[] = [];
 try {
-  for (const start of [startOurs, startS3rver]) {
-    const sub = mkdtempSync(join(dir, 'run-'));
-    const target = await start(sub);
-    try {
-      results[target.name] = await measure(target);
-    } finally {
-      target.child.kill();
+  for (const start of [startOurs, startS3rver]) targets.push(await start(mkdtempSync(join(dir, 'run-'))));
+  const clients = await Promise.all(targets.map(clientFor));
+  // Warm-up, not measured: the first server a fresh client talks to would otherwise pay for its JIT.
+  for (const s3 of clients) {
+    await timed(200, (i) => s3.send(new PutObjectCommand({ Bucket, Key: `warm/${i}`, Body: i % 50 ? small : large })));
+    await timed(200, (i) => drain(s3, `warm/${i}`));
+    await s3.send(new ListObjectsV2Command({ Bucket, Prefix: 'warm/' }));
+  }
+  for (let round = 0; round < ROUNDS; round++) {
+    const order = round % 2 === 0 ? [0, 1] : [1, 0];
+    for (const row of ROWS) {
+      for (const i of order) (samples[targets[i]!.name]![row.label] ??= []).push(await row.run(clients[i]!, targets[i]!.name));
     }
   }
+  for (const c of clients) c.destroy();
 } finally {
+  for (const t of targets) t.child.kill();
   rmSync(dir, { recursive: true, force: true });
 }
 
-const ours = results.sandlot!;
-const peer = results.s3rver!;
+const result = (name: string): Record<string, number> => {
+  const r: Record<string, number> = {};
+  for (const row of ROWS) r[row.label] = median(samples[name]![row.label]!);
+  r['PUT 1 KiB (MiB/s)'] = (r['PUT 1 KiB (ops/s)']! * SMALL) / 1024 ** 2;
+  r['GET 1 KiB (MiB/s)'] = (r['GET 1 KiB (ops/s)']! * SMALL) / 1024 ** 2;
+  r['PUT 8 MiB (ops/s)'] = r['PUT 8 MiB (MiB/s)']! / 8;
+  r['GET 8 MiB (ops/s)'] = r['GET 8 MiB (MiB/s)']! / 8;
+  return r;
+};
+const ours = result('sandlot');
+const peer = result('s3rver');
 console.log(`${''.padEnd(26)} ${'sandlot'.padStart(10)} ${'s3rver'.padStart(10)}   sandlot faster by`);
 for (const label of Object.keys(ours)) {
   console.log(`${label.padEnd(26)} ${ours[label]!.toFixed(1).padStart(10)} ${peer[label]!.toFixed(1).padStart(10)}   ${(ours[label]! / peer[label]!).toFixed(2)}x`);
 }
-console.log(`(${SMALL_OPS} small and ${LARGE_OPS} large objects, ${CONCURRENCY} requests in flight, one run; sandlot checks SigV4 and storage rules on every request)`);
+for (const row of ROWS) {
+  const list = (name: string) => samples[name]![row.label]!.map((x) => x.toFixed(1)).join(' / ');
+  console.log(`  rounds of ${row.label}: sandlot ${list('sandlot')}; s3rver ${list('s3rver')}`);
+}
+console.log(`(${SMALL_OPS} small and ${LARGE_OPS} large objects, ${CONCURRENCY} requests in flight; median of ${ROUNDS} rounds, the servers taking turns row by row; sandlot checks SigV4 and storage rules on every request)`);

@@ -1,28 +1,43 @@
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Duplex } from 'node:stream';
+import { pipeline, type Duplex } from 'node:stream';
 import type { Router } from './router.js';
-import type { WireRequest } from './wire.js';
+import type { WireRequest, WireResponse } from './wire.js';
 
-/** Reads a Node request into a WireRequest (whole body buffered; S3 streams come later). */
-export async function readWireRequest(req: IncomingMessage): Promise<WireRequest> {
-  // Events, not `for await`: the async iterator costs several event-loop turns per request on the hot path.
-  const chunks: Buffer[] = [];
-  await new Promise<void>((resolve, reject) => {
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.once('end', resolve);
-    req.once('error', reject);
-  });
-  const url = new URL(req.url ?? '/', 'http://local');
+const EMPTY = Buffer.alloc(0);
+
+/**
+ * A Node request as a WireRequest whose body is still on the socket (`stream`; the router reads it
+ * whole for the services that want it so). A request without a body (no Content-Length, no
+ * Transfer-Encoding, RFC 9112 §6.3) gets an empty `body` and no stream.
+ */
+export function wireRequestOf(req: IncomingMessage): WireRequest {
+  const url = req.url ?? '/';
+  const q = url.indexOf('?');
+  const end = url.indexOf('#') < 0 ? url.length : url.indexOf('#'); // a fragment is never a query (clients do not send one)
   const headers: Record<string, string> = {};
   for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) headers[k] = Array.isArray(v) ? v.join(',') : v;
+  const length = headers['content-length'];
+  const hasBody = headers['transfer-encoding'] !== undefined || (length !== undefined && length !== '0');
   return {
     method: req.method ?? 'GET',
-    path: (req.url ?? '/').split('?')[0]!,
-    query: [...url.searchParams.entries()],
+    path: q < 0 ? url : url.slice(0, q),
+    query: q < 0 || q > end ? [] : [...new URLSearchParams(url.slice(q + 1, end)).entries()],
     headers,
-    body: Buffer.concat(chunks),
+    body: EMPTY,
+    stream: hasBody ? req : undefined,
   };
+}
+
+/** Writes a WireResponse: buffers in one write, streams piped (and closed when the client goes away). */
+function send(res: ServerResponse, out: WireResponse): void {
+  res.writeHead(out.status, out.headers);
+  const body = out.body;
+  if (typeof body === 'string' || Buffer.isBuffer(body)) {
+    res.end(body);
+    return;
+  }
+  pipeline(body, res, () => undefined); // errors destroy both ends; the client sees a cut-off body, as from S3
 }
 
 export interface RunningServer {
@@ -38,13 +53,11 @@ export type UpgradeHandler = (req: IncomingMessage, socket: Duplex, head: Buffer
 /** Serves the router on `host:port` (127.0.0.1 unless asked; port 0 picks a free one); `onUpgrade` handles WebSockets. */
 export async function listen(router: Router, port: number, host = '127.0.0.1', onUpgrade: UpgradeHandler[] = []): Promise<RunningServer> {
   const server = createServer((req, res) => {
-    readWireRequest(req)
-      .then((wire) => router.handle(wire))
-      .then((out) => {
-        res.writeHead(out.status, out.headers);
-        res.end(out.body);
-      })
+    router
+      .handle(wireRequestOf(req))
+      .then((out) => send(res, out))
       .catch((err) => {
+        if (res.headersSent) return void res.destroy();
         res.writeHead(500, { 'content-type': 'text/plain' });
         res.end(String(err));
       });

@@ -4,6 +4,7 @@ import type { WireRequest, WireResponse } from './wire.js';
 import type { Logger } from '../logger.js';
 import { errorResponse } from './awsJsonService.js';
 import { ServiceError } from './serviceError.js';
+import { readBody } from './readBody.js';
 
 /**
  * The one router of the local cloud: the first service whose `matches` accepts a request handles it.
@@ -24,7 +25,7 @@ export function createRouter(logger: Logger, services: ServiceModule[] = []): Ro
       if (!service) {
         return errorResponse(new ServiceError('UnknownOperationException', `No Sandlot service handles ${req.method} ${req.path}${req.headers['x-amz-target'] ? ` (X-Amz-Target ${req.headers['x-amz-target']})` : ''}.`, 400), { requestId, logger });
       }
-      const res = await service.handle(req, { requestId, logger });
+      const res = await service.handle(req.stream && !service.streamsBody ? { ...req, body: await readBody(req.stream), stream: undefined } : req, { requestId, logger });
       res.headers['date'] ??= new Date().toUTCString();
       return res;
     },

@@ -20,6 +20,16 @@ export interface VerifiedCaller {
   region: string;
   service: string;
   owner: KeyOwner;
+  /** What the signatures of an aws-chunked body chain from: the request's signature, its time and scope, the signing key. */
+  seed: ChunkSeed;
+}
+
+export interface ChunkSeed {
+  signature: string;
+  amzDate: string;
+  /** `<yyyymmdd>/<region>/<service>/aws4_request` */
+  scope: string;
+  signingKey(): Buffer;
 }
 
 interface Parsed {
@@ -131,7 +141,9 @@ export async function verifySigV4(req: WireRequest, opts: VerifyOptions): Promis
   if (a.length !== b.length || !timingSafeEqual(a, b)) {
     throw new SigV4Error('mismatch', 'The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method.');
   }
-  return { accessKeyId: p.accessKeyId, region: p.region, service: p.service, owner };
+  const scope = `${p.date}/${p.region}/${p.service}/aws4_request`;
+  const signingKey = () => [p.date, p.region, p.service, 'aws4_request'].reduce<Buffer>((key, part) => createHmac('sha256', key).update(part).digest(), Buffer.from(`AWS4${owner.secretAccessKey}`));
+  return { accessKeyId: p.accessKeyId, region: p.region, service: p.service, owner, seed: { signature: p.signature, amzDate: p.amzDate, scope, signingKey } };
 }
 
 /** The signer's checksum interface over node:crypto (`@smithy/hash-node` is not a direct dependency). */

@@ -1,3 +1,5 @@
+import type { Readable } from 'node:stream';
+
 /** The transport-neutral request and response every service handles: filled from a socket or in-process. */
 export interface WireRequest {
   method: string;
@@ -7,13 +9,20 @@ export interface WireRequest {
   query: [string, string][];
   /** Lower-cased header names. */
   headers: Record<string, string>;
+  /** The whole body; empty while it is still in {@link stream}. */
   body: Buffer;
+  /**
+   * The body, not read yet. The router reads it into `body` for every service but the ones that take
+   * streams (`ServiceModule.streamsBody`, S3), which read it once, as it arrives.
+   */
+  stream?: Readable;
 }
 
 export interface WireResponse {
   status: number;
   headers: Record<string, string>;
-  body: Buffer | string;
+  /** A stream (e.g. an object file) is piped to the client, who may stop reading it. */
+  body: Buffer | string | Readable;
 }
 
 export const header = (req: WireRequest, name: string): string | undefined => req.headers[name.toLowerCase()];

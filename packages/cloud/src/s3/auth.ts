@@ -1,29 +1,35 @@
-import { createHash } from 'node:crypto';
 import { header, type WireRequest } from '../http/wire.js';
 import { isSigned, SigV4Error, verifySigV4 } from '../http/sigv4.js';
+import { readBody } from '../http/readBody.js';
 import type { CredentialResolver, KeyOwner } from '../iam/credentials.js';
-import { decodeAwsChunked } from './chunked.js';
+import type { PayloadProof } from './payload.js';
 import {
-  AccessDenied, AuthorizationHeaderMalformed, ContentSha256Mismatch, ExpiredToken, InvalidAccessKeyId, InvalidToken,
+  AccessDenied, AuthorizationHeaderMalformed, ExpiredToken, InvalidAccessKeyId, InvalidToken,
   RequestTimeTooSkewed, SignatureDoesNotMatch,
 } from './errors.js';
 
 export interface Authenticated {
   accessKeyId: string;
   owner: KeyOwner;
-  /** The payload after aws-chunked decoding. */
-  body: Buffer;
-  trailers: Record<string, string>;
+  /** The request, its body read when the signature had to cover it (no `x-amz-content-sha256`). */
+  req: WireRequest;
+  /** How the body is verified while it is read (after the operation's access checks). */
+  proof: PayloadProof;
 }
 
 const HEX64 = /^[0-9a-f]{64}$/;
 
 /**
  * Every S3 request must be SigV4-signed (header or presigned query form) by a key this account knows;
- * S3 signs the path as sent (`uriEscapePath: false`). A hex `x-amz-content-sha256` must match the body.
+ * S3 signs the path as sent (`uriEscapePath: false`). The signature covers the headers, which name the
+ * body's hash: a hex `x-amz-content-sha256` must match the body, `STREAMING-AWS4-HMAC-SHA256-PAYLOAD[-TRAILER]`
+ * chunks must carry signatures chained from the request's; both are checked as the body is read.
  */
 export async function authenticate(req: WireRequest, resolver: CredentialResolver, now: Date): Promise<Authenticated> {
   if (!isSigned(req)) throw new AccessDenied();
+  const declared = header(req, 'x-amz-content-sha256');
+  // A header-signed request without the hash header signs the body itself: read it first.
+  if (req.stream && declared === undefined && header(req, 'authorization')) req = { ...req, body: await readBody(req.stream), stream: undefined };
   let verified;
   try {
     verified = await verifySigV4(req, { resolver, now, uriEscapePath: false, presignedPayloadHash: 'UNSIGNED-PAYLOAD' });
@@ -46,13 +52,17 @@ export async function authenticate(req: WireRequest, resolver: CredentialResolve
         throw new SignatureDoesNotMatch();
     }
   }
-  const declared = header(req, 'x-amz-content-sha256');
-  let body = req.body;
-  let trailers: Record<string, string> = {};
+  let proof: PayloadProof = { kind: 'none' };
   if (declared?.startsWith('STREAMING-') || (header(req, 'content-encoding') ?? '').includes('aws-chunked')) {
-    ({ payload: body, trailers } = decodeAwsChunked(req.body));
-  } else if (declared && HEX64.test(declared) && createHash('sha256').update(req.body).digest('hex') !== declared) {
-    throw new ContentSha256Mismatch();
+    const decoded = header(req, 'x-amz-decoded-content-length');
+    const signed = declared === 'STREAMING-AWS4-HMAC-SHA256-PAYLOAD' || declared === 'STREAMING-AWS4-HMAC-SHA256-PAYLOAD-TRAILER';
+    proof = {
+      kind: 'chunked',
+      signing: signed && header(req, 'authorization') ? { seed: verified.seed, trailer: declared.endsWith('-TRAILER') } : undefined,
+      decodedLength: decoded !== undefined && /^\d+$/.test(decoded) ? Number(decoded) : undefined,
+    };
+  } else if (declared && HEX64.test(declared)) {
+    proof = { kind: 'sha256', hex: declared };
   }
-  return { accessKeyId: verified.accessKeyId, owner: verified.owner, body, trailers };
+  return { accessKeyId: verified.accessKeyId, owner: verified.owner, req, proof };
 }

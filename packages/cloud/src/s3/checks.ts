@@ -15,23 +15,26 @@ export function assertKey(key: string | undefined): asserts key is string {
   if (Buffer.byteLength(key) > 1024) throw new KeyTooLongError();
 }
 
-/** `Content-MD5` (base64 of the 16-byte digest) must match the body. */
-export function checkContentMd5(expected: string | undefined, body: Buffer, md5?: Buffer): void {
+/** `Content-MD5` (base64 of the 16-byte digest) must match the body (or its MD5, computed as it arrived). */
+export function checkContentMd5(expected: string | undefined, body: Buffer | { md5: Buffer }): void {
   if (expected === undefined) return;
   const given = Buffer.from(expected, 'base64');
   if (given.length !== 16) throw new InvalidDigest();
-  if (!given.equals(md5 ?? createHash('md5').update(body).digest())) throw new BadDigest();
+  if (!given.equals(Buffer.isBuffer(body) ? createHash('md5').update(body).digest() : body.md5)) throw new BadDigest();
 }
 
-/** `x-amz-checksum-crc32` (base64 big-endian) must match the body. */
-export function checkCrc32(expected: string | undefined, body: Buffer): void {
+/** `x-amz-checksum-crc32` (base64 big-endian) must match the body (or its CRC32, computed as it arrived). */
+export function checkCrc32(expected: string | undefined, body: Buffer | { crc32?: string }): void {
   if (expected === undefined) return;
-  if (crc32Base64(body) !== expected) throw new BadDigest('The CRC32 you specified did not match the calculated checksum.');
+  if ((Buffer.isBuffer(body) ? crc32Base64(body) : body.crc32) !== expected) throw new BadDigest('The CRC32 you specified did not match the calculated checksum.');
 }
 
-export function crc32Base64(body: Buffer): string {
+export const crc32Base64 = (body: Buffer): string => crcBase64(crc32(body));
+
+/** A CRC32 value as S3 writes it: base64 of its 4 big-endian bytes. */
+export function crcBase64(crc: number): string {
   const b = Buffer.alloc(4);
-  b.writeUInt32BE(crc32(body) >>> 0);
+  b.writeUInt32BE(crc >>> 0);
   return b.toString('base64');
 }
 

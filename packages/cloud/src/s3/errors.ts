@@ -151,6 +151,13 @@ export class ContentSha256Mismatch extends S3Error {
   }
 }
 
+/** The body ended before the length the request announced (or the client went away mid-upload). */
+export class IncompleteBody extends S3Error {
+  constructor() {
+    super('IncompleteBody', 'You did not provide the number of bytes specified by the Content-Length HTTP header.', 400);
+  }
+}
+
 export class KeyTooLongError extends S3Error {
   constructor() {
     super('KeyTooLongError', 'Your key is too long', 400);

@@ -8,11 +8,14 @@
  * LIMITATIONS (differences from AWS): no versioning, ACLs, bucket policies, CORS configuration, tagging,
  * lifecycle, object lock, encryption settings, website hosting, event notifications or storage-class
  * behaviour; no ListObjects v1, ListMultipartUploads, UploadPartCopy, GetObject `partNumber`, or browser
- * POST uploads (answered `NotImplemented`). Chunk signatures of `STREAMING-AWS4-HMAC-SHA256-PAYLOAD` bodies
- * are not verified (the seed signature is). Rules: a signed-in user gets the union of the authenticated and
+ * POST uploads (answered `NotImplemented`). Rules: a signed-in user gets the union of the authenticated and
  * their groups' grants (AWS gives one role per session); AbortMultipartUpload/ListParts need `write`
- * (AWS needs separate IAM actions Amplify does not grant). Bodies are buffered in memory (fine up to a
- * few hundred MiB per request). Only checksums CRC32 and Content-MD5 are checked.
+ * (AWS needs separate IAM actions Amplify does not grant). Only checksums CRC32 and Content-MD5 are checked.
+ *
+ * Object bodies stream: a PUT/UploadPart body goes from the socket into a temp file as it arrives (after
+ * the signature and the rules were checked), hashed on the way (MD5 for the ETag, CRC32, the signed
+ * SHA-256 or the aws-chunked chunk signatures), and is renamed into place only when complete and verified;
+ * downloads are streamed from the file. Other request bodies (XML documents) are read whole.
  */
 import { randomUUID } from 'node:crypto';
 import type { ServiceModule, CallInfo } from '../http/serviceModule.js';
@@ -30,11 +33,16 @@ import { assertStorageConfig, type StorageConfig } from './config.js';
 import type { ObjectStore } from './store.js';
 import type { AccessGate } from './gate.js';
 import type { S3Call } from './rest.js';
+import { Payload } from './payload.js';
 
 export { createObjectStore, type ObjectStore, type StoredObject } from './store.js';
 export { createAccessGate, type AccessGate } from './gate.js';
 export { s3Operations } from './operations/index.js';
 export type { StorageConfig, StorageBucketConfig, StorageAccessRule, StorageAction } from './config.js';
+
+/** Operations whose body goes straight from the request into a blob. */
+const STREAMED = new Set<string>(['PutObject', 'UploadPart']);
+const EMPTY = Buffer.alloc(0);
 
 export function s3Service(s: CloudServices): ServiceModule {
   // Built on the first S3 request: a process that never serves S3 never opens its store.
@@ -42,6 +50,7 @@ export function s3Service(s: CloudServices): ServiceModule {
   const ops = () => (built ??= buildS3Operations({ objects: s.objects, gate: s.objectAccess, clock: s.clock, tokens: s.tokens, region: s.region }));
   return {
     name: 's3',
+    streamsBody: true,
     matches(req) {
       if (req.path.startsWith(LOCAL_URL_PREFIX) || signedService(req) === 's3' || isS3Host(req)) return true;
       const bucket = pathStyleBucket(req);
@@ -60,7 +69,10 @@ export function s3Service(s: CloudServices): ServiceModule {
         for (const [k, v] of req.query) if (!query.has(k)) query.set(k, v);
         const name = operationFor(req, address, query);
         operation = name;
-        const c: S3Call = { req, address, body: auth.body, trailers: auth.trailers, query, requestId: call.requestId };
+        const payload = new Payload(auth.req.stream ?? auth.req.body, auth.proof);
+        // Object bodies stream into their blob inside the operation (after its access checks); the rest are small documents.
+        const { body, trailers } = STREAMED.has(name) ? { body: EMPTY, trailers: {} } : await payload.buffer();
+        const c: S3Call = { req: auth.req, address, body, trailers, payload, query, requestId: call.requestId };
         const ctx: RequestContext = { requestId: call.requestId, service: 's3', operation: name, region: s.region, accountId: s.accountId, accessKeyId: auth.accessKeyId, logger: logger.child({ op: name }) };
         const route = s3Routes[name];
         const input = route.input(c);

@@ -1,14 +1,17 @@
 import type { WireRequest, WireResponse } from '../http/wire.js';
 import type { S3Address } from './addressing.js';
 import { InvalidArgument, MetadataTooLarge } from './errors.js';
+import type { Payload } from './payload.js';
 
 /** One authenticated S3 request, as the operations' route bindings read it. */
 export interface S3Call {
   req: WireRequest;
   address: S3Address;
-  /** Payload (aws-chunked already decoded). */
+  /** The body, read whole and verified (aws-chunked already decoded); empty for operations that stream it. */
   body: Buffer;
   trailers: Record<string, string>;
+  /** The body as it arrives, for the operations that stream it into a blob (PutObject, UploadPart). */
+  payload: Payload;
   /** First value of each query parameter. */
   query: Map<string, string>;
   requestId: string;
@@ -39,6 +42,12 @@ export function metadataOf(call: S3Call): Record<string, string> | undefined {
   }
   if (size > 2048) throw new MetadataTooLarge();
   return any ? out : undefined;
+}
+
+/** The payload length the request announces: `x-amz-decoded-content-length` for aws-chunked bodies, else `Content-Length`. */
+export function expectedLength(call: S3Call): number | undefined {
+  const raw = call.payload.chunked ? h(call, 'x-amz-decoded-content-length') : h(call, 'content-length');
+  return raw !== undefined && /^\d+$/.test(raw) ? Number(raw) : undefined;
 }
 
 export const dateHeader = (v: string | undefined): Date | undefined => {

@@ -1,6 +1,6 @@
 import { migrate, type Database } from '../store/database.js';
-import { randomUUID } from 'node:crypto';
-import { createBlobStore, type BlobStore, type WrittenBlob } from './blobs.js';
+import { createHash, randomUUID } from 'node:crypto';
+import { concatInto, createBlobStore, writeAll, type BlobStore, type BlobWriter, type WrittenBlob } from './blobs.js';
 import type { StorageBucketConfig } from './config.js';
 
 /** An object's metadata row (the bytes are a blob on disk). */
@@ -110,28 +110,71 @@ export function createObjectStore(db: Database, objectsDir: string) {
     del: db.prepare('DELETE FROM s3_bodies WHERE id = ?'),
   };
   /**
-   * Bodies: small ones are a row (written in the same transaction as the object row when the caller
-   * commits; until then an unreferenced row is harmless), larger ones a file. Ids say which.
+   * Bodies: small ones are a row, larger ones a file; ids say which. A body of unknown size is held in
+   * memory until it passes {@link INLINE_MAX}, then moves to a file. A committed small body waits here
+   * until the object (or part) row that references it is committed: both rows go in one transaction.
    */
+  const pending = new Map<string, Buffer>();
+  /** Inside the transaction that commits the row referencing `id`. */
+  const insertPending = (id: string) => {
+    const data = pending.get(id);
+    if (data === undefined) return;
+    body.put.run(id, data);
+    pending.delete(id);
+  };
+  const readInline = (id: string, range?: { start: number; end: number }): Buffer => {
+    const held = pending.get(id);
+    if (held) return range ? held.subarray(range.start, range.end + 1) : held;
+    const data = (range ? body.range.get(range.start + 1, range.end - range.start + 1, id) : body.get.get(id)) as Buffer | undefined;
+    if (!data) throw Object.assign(new Error(`body ${id} is gone`), { code: 'ENOENT' });
+    return data;
+  };
   const blobs: BlobStore = {
     dir: files.dir,
-    async write(chunks) {
-      const size = chunks.reduce((n, c) => n + c.length, 0);
-      if (size > INLINE_MAX) return files.write(chunks);
-      const id = INLINE + randomUUID().replace(/-/g, '');
-      body.put.run(id, chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks));
-      return { id, size };
+    create(expectedSize, options) {
+      if (expectedSize !== undefined && expectedSize > INLINE_MAX) return files.create(expectedSize, options);
+      let held: Buffer[] = [];
+      let size = 0;
+      let file: BlobWriter | undefined;
+      return {
+        write(chunk) {
+          if (file) return file.write(chunk);
+          held.push(chunk);
+          size += chunk.length;
+          if (size <= INLINE_MAX) return;
+          file = files.create(undefined, options);
+          for (const c of held) file.write(c);
+          held = [];
+        },
+        async md5() {
+          if (file) return file.md5();
+          const h = createHash('md5');
+          for (const c of held) h.update(c);
+          return h.digest();
+        },
+        async commit() {
+          if (file) return file.commit();
+          const id = INLINE + randomUUID().replace(/-/g, '');
+          pending.set(id, held.length === 1 ? held[0]! : Buffer.concat(held, size));
+          return { id, size };
+        },
+        abort() {
+          file?.abort();
+          held = [];
+        },
+      };
     },
-    concat: (ids) => blobs.write(ids.map((id) => blobs.read(id))),
-    read(id, range) {
-      if (!id.startsWith(INLINE)) return files.read(id, range);
-      const data = (range ? body.range.get(range.start + 1, range.end - range.start + 1, id) : body.get.get(id)) as Buffer | undefined;
-      if (!data) throw Object.assign(new Error(`body ${id} is gone`), { code: 'ENOENT' });
-      return data;
+    write: (chunks) => writeAll(blobs, chunks),
+    concat: (ids, options) => concatInto(blobs, ids, options),
+    async copyInto(id, w) {
+      if (!id.startsWith(INLINE)) return files.copyInto(id, w);
+      w.write(readInline(id));
     },
+    read: (id, range) => (id.startsWith(INLINE) ? readInline(id, range) : files.read(id, range)),
+    open: (id, range) => (id.startsWith(INLINE) ? readInline(id, range) : files.open(id, range)),
     remove(id) {
-      if (id.startsWith(INLINE)) body.del.run(id);
-      else files.remove(id);
+      if (!id.startsWith(INLINE)) files.remove(id);
+      else if (!pending.delete(id)) body.del.run(id);
     },
   };
   const q = {
@@ -167,9 +210,10 @@ export function createObjectStore(db: Database, objectsDir: string) {
   const toPart = (r: { part_number: number; size: number; etag: string; blob: string; modified_ms: number }): StoredPart =>
     ({ partNumber: r.part_number, size: r.size, etag: r.etag, blob: r.blob, modified: new Date(r.modified_ms) });
 
-  /** Commits `row` for a body already on disk; the body it replaces is unlinked after the commit. */
+  /** Commits `row` (and its small body) for a body already written; the body it replaces is unlinked after the commit. */
   const commitObject = db.transaction((o: Omit<StoredObject, 'modified'> & { modified: Date }): string | undefined => {
     if (!q.bucket.get(o.bucket)) return '\0nobucket';
+    insertPending(o.blob);
     const old = (q.objectBlob.get(o.bucket, o.key) as { blob: string } | undefined)?.blob;
     q.putObject.run({
       bucket: o.bucket, key: o.key, size: o.size, etag: o.etag, modified_ms: o.modified.getTime(), blob: o.blob,
@@ -229,6 +273,7 @@ export function createObjectStore(db: Database, objectsDir: string) {
     putPart(uploadId: string, partNumber: number, blob: WrittenBlob, etag: string, now: Date): boolean {
       const old = db.transaction(() => {
         if (!q.upload.get(uploadId)) return '\0noupload';
+        insertPending(blob.id);
         const prev = (q.partBlob.get(uploadId, partNumber) as { blob: string } | undefined)?.blob;
         q.putPart.run(uploadId, partNumber, blob.size, etag, blob.id, now.getTime());
         return prev;

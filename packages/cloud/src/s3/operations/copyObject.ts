@@ -1,8 +1,7 @@
-import { createHash } from 'node:crypto';
 import type { CopyObjectCommandInput, CopyObjectCommandOutput } from '@aws-sdk/client-s3';
 import type { Operation, WireOutput } from '../../http/operation.js';
 import type { S3Services } from '../services.js';
-import { assertKey, requireBucket, sameEtag } from '../checks.js';
+import { assertKey, quoteEtag, requireBucket, sameEtag } from '../checks.js';
 import { InvalidArgument, InvalidRequest, NoSuchBucket, NoSuchKey, PreconditionFailed } from '../errors.js';
 import { bucketOf, dateHeader, h, keyOf, representationInput, xmlResponse, type S3Route } from '../rest.js';
 import { attributesOf } from '../responses.js';
@@ -43,10 +42,9 @@ export const CopyObject = ({ objects, gate, clock }: Pick<S3Services, 'objects' 
     if (srcBucket === bucket && src.key === input.Key && !replace) {
       throw new InvalidRequest("This copy request is illegal because it is trying to copy an object to itself without changing the object's metadata, storage class, website redirect location or encryption attributes.");
     }
-    const bytes = objects.blobs.read(source.blob);
     // A copy is a single-part object: its ETag is the MD5 of the bytes (a multipart source's `-N` ETag is not).
-    const etag = source.etag.includes('-') ? `"${createHash('md5').update(bytes).digest('hex')}"` : source.etag;
-    const blob = await objects.blobs.write([bytes]);
+    const blob = await objects.blobs.concat([source.blob], { md5: source.etag.includes('-') });
+    const etag = blob.md5 ? quoteEtag(blob.md5) : source.etag;
     const modified = clock.now();
     const attributes = replace ? attributesOf(input) : { contentType: source.contentType, headers: source.headers, metadata: source.metadata };
     if (!objects.putObject({ bucket, key: input.Key, size: blob.size, etag, modified, blob: blob.id, ...attributes })) throw new NoSuchBucket(bucket);

@@ -1,3 +1,4 @@
+import type { Readable } from 'node:stream';
 import type { GetObjectCommandInput, GetObjectCommandOutput } from '@aws-sdk/client-s3';
 import type { Operation, WireOutput } from '../../http/operation.js';
 import type { S3Services } from '../services.js';
@@ -7,7 +8,8 @@ import { NoSuchKey } from '../errors.js';
 import { bucketOf, dateHeader, h, keyOf, representationHeaders, type S3Route } from '../rest.js';
 import { representationOf } from '../responses.js';
 
-export type GetObjectOutput = Omit<WireOutput<GetObjectCommandOutput>, 'Body'> & { Body: Buffer };
+/** The body: in memory when small, else a stream from the object's file (opened before the response starts). */
+export type GetObjectOutput = Omit<WireOutput<GetObjectCommandOutput>, 'Body'> & { Body: Buffer | Readable };
 export type GetObjectOperation = Operation<GetObjectCommandInput, GetObjectOutput>;
 
 export const GetObject = ({ objects, gate }: Pick<S3Services, 'objects' | 'gate'>): GetObjectOperation =>
@@ -21,16 +23,16 @@ export const GetObject = ({ objects, gate }: Pick<S3Services, 'objects' | 'gate'
       if (!o) throw new NoSuchKey(input.Key);
       checkConditions(o, input);
       const range = parseRange(input.Range, o.size);
-      let body: Buffer;
+      let body: Buffer | Readable;
       try {
-        body = objects.blobs.read(o.blob, range);
+        body = objects.blobs.open(o.blob, range);
       } catch (err) {
         if ((err as NodeJS.ErrnoException).code === 'ENOENT' && attempt < 3) continue;
         throw err;
       }
       return {
         ...representationOf(o),
-        ContentLength: body.length,
+        ContentLength: range ? range.end - range.start + 1 : o.size,
         ContentRange: range ? `bytes ${range.start}-${range.end}/${o.size}` : undefined,
         ...(input.ResponseContentType !== undefined ? { ContentType: input.ResponseContentType } : {}),
         ...(input.ResponseContentDisposition !== undefined ? { ContentDisposition: input.ResponseContentDisposition } : {}),

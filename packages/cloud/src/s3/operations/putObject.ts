@@ -1,24 +1,28 @@
-import { createHash } from 'node:crypto';
 import type { PutObjectCommandInput, PutObjectCommandOutput } from '@aws-sdk/client-s3';
 import type { Operation, WireOutput } from '../../http/operation.js';
 import type { S3Services } from '../services.js';
 import { assertKey, checkContentMd5, checkCrc32, quoteEtag, requireBucket, sameEtag } from '../checks.js';
-import { EntityTooLarge, NoSuchBucket, NoSuchKey, PreconditionFailed } from '../errors.js';
-import { bucketOf, emptyResponse, h, keyOf, representationInput, type S3Route } from '../rest.js';
+import { NoSuchBucket, NoSuchKey, PreconditionFailed } from '../errors.js';
+import type { Payload } from '../payload.js';
+import { bucketOf, emptyResponse, expectedLength, h, keyOf, representationInput, type S3Route } from '../rest.js';
 import { attributesOf } from '../responses.js';
 
-export type PutObjectOperation = Operation<PutObjectCommandInput, WireOutput<PutObjectCommandOutput>>;
+/** The body is the request's payload, streamed into the object's blob once the checks pass. */
+export type PutObjectInput = Omit<PutObjectCommandInput, 'Body'> & { Body: Payload };
+export type PutObjectOperation = Operation<PutObjectInput, WireOutput<PutObjectCommandOutput>>;
 
 const MAX_SIZE = 5 * 1024 ** 3;
 
+/**
+ * Rules and preconditions are checked before a byte is read; the body is then written to a temp file
+ * as it arrives (MD5, CRC32 and the signed SHA-256 computed on the way) and only a complete, verified
+ * body is renamed into place and committed; anything else leaves no trace.
+ */
 export const PutObject = ({ objects, gate, clock }: Pick<S3Services, 'objects' | 'gate' | 'clock'>): PutObjectOperation =>
   async (ctx, input) => {
     const bucket = requireBucket(objects, input.Bucket).name;
     assertKey(input.Key);
     gate.require(ctx, bucket, 'write', input.Key);
-    const body = input.Body as Buffer;
-    if (body.length > MAX_SIZE) throw new EntityTooLarge(body.length, MAX_SIZE);
-    checkCrc32(input.ChecksumCRC32, body);
     if (input.IfNoneMatch !== undefined || input.IfMatch !== undefined) {
       const current = objects.object(bucket, input.Key);
       if (input.IfNoneMatch === '*' && current) throw new PreconditionFailed('If-None-Match');
@@ -27,23 +31,32 @@ export const PutObject = ({ objects, gate, clock }: Pick<S3Services, 'objects' |
         if (!sameEtag(input.IfMatch, current.etag)) throw new PreconditionFailed('If-Match');
       }
     }
-    const md5 = createHash('md5').update(body).digest();
-    checkContentMd5(input.ContentMD5, body, md5);
-    const blob = await objects.blobs.write([body]);
-    const etag = quoteEtag(md5);
-    const stored = objects.putObject({ bucket, key: input.Key, size: blob.size, etag, modified: clock.now(), blob: blob.id, ...attributesOf(input) });
+    let crc32 = input.ChecksumCRC32;
+    const written = await input.Body.store(objects.blobs, {
+      maxSize: MAX_SIZE,
+      expectedSize: input.ContentLength,
+      crc32: crc32 !== undefined || input.Body.chunked,
+      check(d) {
+        crc32 ??= d.trailers['x-amz-checksum-crc32'];
+        checkCrc32(crc32, d);
+        checkContentMd5(input.ContentMD5, d);
+      },
+    });
+    const etag = quoteEtag(written.md5);
+    const stored = objects.putObject({ bucket, key: input.Key, size: written.size, etag, modified: clock.now(), blob: written.blob.id, ...attributesOf(input) });
     if (!stored) throw new NoSuchBucket(bucket);
-    return { ETag: etag, ChecksumCRC32: input.ChecksumCRC32 };
+    return { ETag: etag, ChecksumCRC32: crc32 };
   };
 
-export const putObjectRoute: S3Route<PutObjectCommandInput, WireOutput<PutObjectCommandOutput>> = {
+export const putObjectRoute: S3Route<PutObjectInput, WireOutput<PutObjectCommandOutput>> = {
   input: (call) => ({
     Bucket: bucketOf(call),
     Key: keyOf(call),
-    Body: call.body,
+    Body: call.payload,
+    ContentLength: expectedLength(call),
     ...representationInput(call),
     ContentMD5: h(call, 'content-md5'),
-    ChecksumCRC32: h(call, 'x-amz-checksum-crc32') ?? call.trailers['x-amz-checksum-crc32'],
+    ChecksumCRC32: h(call, 'x-amz-checksum-crc32'),
     IfNoneMatch: h(call, 'if-none-match'),
     IfMatch: h(call, 'if-match'),
   }),
