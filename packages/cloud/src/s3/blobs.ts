@@ -5,15 +5,15 @@ import type { Readable } from 'node:stream';
 import { fileMd5 } from './md5.js';
 
 /** Bytes a writer collects before it writes them (one writev into the page cache). */
-const WRITE_BATCH = 256 * 1024;
+const WRITE_BATCH = Number(process.env.WB ?? 256 * 1024);
 /** A body being written is synced to disk every this many bytes (early writeback), not all at its end. */
-const SYNC_EVERY = 4 * 1024 * 1024;
+const SYNC_EVERY = Number(process.env.SE ?? 4 * 1024 * 1024);
 /** The MD5 worker is told about written bytes in steps of this size. */
-const HASH_STEP = 2 * 1024 * 1024;
+const HASH_STEP = Number(process.env.HS ?? 2 * 1024 * 1024);
 /** Buffers per writev (IOV_MAX is 1024 on Linux). */
 const MAX_IOV = 512;
 /** Reads of stored files (copies, downloads) go in pieces of this size. */
-const READ_CHUNK = Number(process.env.READ_CHUNK ?? 1024 * 1024);
+const READ_CHUNK = 1024 * 1024;
 /** Downloads up to this size are read in one synchronous call; larger ones are streamed from the file. */
 const STREAM_ABOVE = 256 * 1024;
 
@@ -25,9 +25,8 @@ const STREAM_ABOVE = 256 * 1024;
  * temp file. Bytes are collected into writevs of {@link WRITE_BATCH} straight into the page cache (one
  * syscall, no thread-pool round trip); fsyncs run in the thread pool, most of them while the body still
  * arrives (early writeback). The MD5 of a file body is computed on a worker thread from what was
- * written (see {@link fileMd5}); downloads
- * above {@link STREAM_ABOVE} are streamed from an open descriptor (an overwrite that unlinks the
- * file meanwhile does not cut them short).
+ * written (see {@link fileMd5}). Downloads above {@link STREAM_ABOVE} are streamed from an open
+ * descriptor (an overwrite that unlinks the file meanwhile does not cut them short).
  */
 export interface BlobStore {
   readonly dir: string;
@@ -87,7 +86,7 @@ export function createBlobStore(dir: string): BlobStore {
     const hash = options.md5 ? fileMd5(temp) : undefined;
     let digest: Promise<Buffer> | undefined;
     let queue: Buffer[] = [];
-    let queued = 0;
+    let queued = 0; // bytes in `queue`
     let size = 0;
     let written = 0;
     let hashed = 0;
@@ -232,8 +231,8 @@ export function createBlobStore(dir: string): BlobStore {
 /** `store.write` over its writer. */
 export async function writeAll(store: Pick<BlobStore, 'create'>, chunks: Buffer[]): Promise<WrittenBlob> {
   const w = store.create(chunks.reduce((n, c) => n + c.length, 0));
-  for (const c of chunks) w.write(c);
   try {
+    for (const c of chunks) w.write(c);
     return await w.commit();
   } catch (err) {
     w.abort();

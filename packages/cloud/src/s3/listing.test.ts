@@ -34,8 +34,7 @@ describe('ListObjectsV2 over 100k objects, and what a crash leaves behind', () =
     await t.close();
   });
 
-  it('pages through all 100k keys in order in a few seconds', async () => {
-    const started = performance.now();
+  it('pages through all 100k keys in order (speed is measured by bench/storage)', async () => {
     let token: string | undefined;
     let count = 0;
     let last = '';
@@ -48,13 +47,10 @@ describe('ListObjectsV2 over 100k objects, and what a crash leaves behind', () =
       count += page.KeyCount!;
       token = page.NextContinuationToken;
     } while (token);
-    const ms = performance.now() - started;
     assert.equal(count, N);
-    assert.ok(ms < 8000, `listing 100k keys took ${ms.toFixed(0)} ms`);
   });
 
-  it('rolls 100k keys up into 1000 common prefixes quickly, and lists one deep prefix', async () => {
-    const started = performance.now();
+  it('rolls 100k keys up into 1000 common prefixes, and lists one deep prefix', async () => {
     const prefixes: string[] = [];
     let token: string | undefined;
     do {
@@ -65,7 +61,6 @@ describe('ListObjectsV2 over 100k objects, and what a crash leaves behind', () =
     } while (token);
     assert.equal(prefixes.length, 1000);
     assert.equal(new Set(prefixes).size, 1000);
-    assert.ok(performance.now() - started < 3000);
     const one = await s3.send(new ListObjectsV2Command({ Bucket, Prefix: 'user-0042/' }));
     assert.equal(one.KeyCount, 100);
     assert.ok(one.Contents!.every((c) => c.Key!.startsWith('user-0042/')));
