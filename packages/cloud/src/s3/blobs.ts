@@ -5,11 +5,11 @@ import type { Readable } from 'node:stream';
 import { fileMd5 } from './md5.js';
 
 /** Bytes a writer collects before it writes them (one writev into the page cache). */
-const WRITE_BATCH = Number(process.env.WB ?? 256 * 1024);
+const WRITE_BATCH = 1024 * 1024;
 /** A body being written is synced to disk every this many bytes (early writeback), not all at its end. */
-const SYNC_EVERY = Number(process.env.SE ?? 4 * 1024 * 1024);
+const SYNC_EVERY = 4 * 1024 * 1024;
 /** The MD5 worker is told about written bytes in steps of this size. */
-const HASH_STEP = Number(process.env.HS ?? 2 * 1024 * 1024);
+const HASH_STEP = 2 * 1024 * 1024;
 /** Buffers per writev (IOV_MAX is 1024 on Linux). */
 const MAX_IOV = 512;
 /** Reads of stored files (copies, downloads) go in pieces of this size. */

@@ -4,7 +4,7 @@ import { crc32 } from 'node:zlib';
 import { asBuffer } from '../http/readBody.js';
 import { AwsChunkedDecoder, type ChunkSigning } from './chunked.js';
 import type { BlobStore, WrittenBlob } from './blobs.js';
-import { crcBase64 } from './checks.js';
+import { checkContentMd5, checkCrc32, crcBase64 } from './checks.js';
 import { ContentSha256Mismatch, EntityTooLarge, IncompleteBody } from './errors.js';
 
 /** What proves the body is the one the client signed. */
@@ -56,6 +56,25 @@ export class Payload {
       size += p.length;
     });
     return { body: pieces.length === 1 ? pieces[0]! : Buffer.concat(pieces, size), trailers };
+  }
+
+  /**
+   * `store` for an upload (PutObject, UploadPart): Content-MD5 and the CRC32 (header, else the aws-chunked
+   * trailer) are checked before the blob is committed; answers the digests and the CRC32 that was checked.
+   */
+  async storeUpload(blobs: BlobStore, o: { maxSize: number; contentLength?: number; contentMd5?: string; crc32?: string }): Promise<PayloadDigests & { blob: WrittenBlob; checkedCrc32?: string }> {
+    let checked = o.crc32;
+    const written = await this.store(blobs, {
+      maxSize: o.maxSize,
+      expectedSize: o.contentLength,
+      crc32: checked !== undefined || this.chunked,
+      check(d) {
+        checked ??= d.trailers['x-amz-checksum-crc32'];
+        checkCrc32(checked, d);
+        checkContentMd5(o.contentMd5, d);
+      },
+    });
+    return { ...written, checkedCrc32: checked };
   }
 
   async store(blobs: BlobStore, o: StoreOptions & { expectedSize?: number }): Promise<PayloadDigests & { blob: WrittenBlob }> {

@@ -1,7 +1,7 @@
 import type { PutObjectCommandInput, PutObjectCommandOutput } from '@aws-sdk/client-s3';
 import type { Operation, WireOutput } from '../../http/operation.js';
 import type { S3Services } from '../services.js';
-import { assertKey, checkContentMd5, checkCrc32, quoteEtag, requireBucket, sameEtag } from '../checks.js';
+import { assertKey, quoteEtag, requireBucket, sameEtag } from '../checks.js';
 import { NoSuchBucket, NoSuchKey, PreconditionFailed } from '../errors.js';
 import type { Payload } from '../payload.js';
 import { bucketOf, emptyResponse, expectedLength, h, keyOf, representationInput, type S3Route } from '../rest.js';
@@ -31,21 +31,11 @@ export const PutObject = ({ objects, gate, clock }: Pick<S3Services, 'objects' |
         if (!sameEtag(input.IfMatch, current.etag)) throw new PreconditionFailed('If-Match');
       }
     }
-    let crc32 = input.ChecksumCRC32;
-    const written = await input.Body.store(objects.blobs, {
-      maxSize: MAX_SIZE,
-      expectedSize: input.ContentLength,
-      crc32: crc32 !== undefined || input.Body.chunked,
-      check(d) {
-        crc32 ??= d.trailers['x-amz-checksum-crc32'];
-        checkCrc32(crc32, d);
-        checkContentMd5(input.ContentMD5, d);
-      },
-    });
+    const written = await input.Body.storeUpload(objects.blobs, { maxSize: MAX_SIZE, contentLength: input.ContentLength, contentMd5: input.ContentMD5, crc32: input.ChecksumCRC32 });
     const etag = quoteEtag(written.md5);
     const stored = objects.putObject({ bucket, key: input.Key, size: written.size, etag, modified: clock.now(), blob: written.blob.id, ...attributesOf(input) });
     if (!stored) throw new NoSuchBucket(bucket);
-    return { ETag: etag, ChecksumCRC32: crc32 };
+    return { ETag: etag, ChecksumCRC32: written.checkedCrc32 };
   };
 
 export const putObjectRoute: S3Route<PutObjectInput, WireOutput<PutObjectCommandOutput>> = {

@@ -1,7 +1,7 @@
 import type { UploadPartCommandInput, UploadPartCommandOutput } from '@aws-sdk/client-s3';
 import type { Operation, WireOutput } from '../../http/operation.js';
 import type { S3Services } from '../services.js';
-import { checkContentMd5, checkCrc32, quoteEtag } from '../checks.js';
+import { quoteEtag } from '../checks.js';
 import { NoSuchUpload } from '../errors.js';
 import type { Payload } from '../payload.js';
 import { bucketOf, emptyResponse, expectedLength, h, keyOf, type S3Route } from '../rest.js';
@@ -17,20 +17,10 @@ export const UploadPart = ({ objects, gate, clock }: Pick<S3Services, 'objects' 
   async (ctx, input) => {
     assertPartNumber(input.PartNumber);
     const upload = requireUpload({ objects, gate }, ctx, input.Bucket, input.Key, input.UploadId);
-    let crc32 = input.ChecksumCRC32;
-    const written = await input.Body.store(objects.blobs, {
-      maxSize: MAX_PART,
-      expectedSize: input.ContentLength,
-      crc32: crc32 !== undefined || input.Body.chunked,
-      check(d) {
-        crc32 ??= d.trailers['x-amz-checksum-crc32'];
-        checkCrc32(crc32, d);
-        checkContentMd5(input.ContentMD5, d);
-      },
-    });
+    const written = await input.Body.storeUpload(objects.blobs, { maxSize: MAX_PART, contentLength: input.ContentLength, contentMd5: input.ContentMD5, crc32: input.ChecksumCRC32 });
     const etag = quoteEtag(written.md5);
     if (!objects.putPart(upload.uploadId, input.PartNumber, written.blob, etag, clock.now())) throw new NoSuchUpload(upload.uploadId);
-    return { ETag: etag, ChecksumCRC32: crc32 };
+    return { ETag: etag, ChecksumCRC32: written.checkedCrc32 };
   };
 
 export const uploadPartRoute: S3Route<UploadPartInput, WireOutput<UploadPartCommandOutput>> = {
