@@ -2,7 +2,7 @@
 // by the same @aws-sdk/client-s3 client (path style, 8 requests in flight): PUT/GET ops per second for 1 KiB
 // objects, LIST (1000 keys per page) per second, PUT/GET MiB/s for 8 MiB objects. Ours verifies SigV4 (and the
 // body's signed SHA-256 and CRC32) and the storage rules on every request; s3rver checks neither. Each row is
-// measured in 3 rounds, the two servers taking turns, and the median printed (the machine is shared: a load
+// measured in 5 rounds, the two servers taking turns, and the median printed (the machine is shared: a load
 // change between two back-to-back runs would otherwise decide a row), after a warm-up of the client against
 // both. Run: npx tsx bench/storage.ts
 // The peer is installed on demand into /tmp/sandlot-bench-peers/s3rver (never into the repo).
@@ -24,7 +24,7 @@ const SMALL_OPS = 1000;
 const LARGE_OPS = 16;
 const LIST_OPS = 60;
 const CONCURRENCY = 8;
-const ROUNDS = 3;
+const ROUNDS = 5;
 const Bucket = 'bench-bucket';
 
 function installPeer(): string {
