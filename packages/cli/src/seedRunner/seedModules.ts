@@ -19,17 +19,17 @@ import { installModuleRedirects } from '@sandlot/backend/sandbox';
 export type SeedLibrary = 'sandlot' | 'installed';
 
 const here = dirname(fileURLToPath(import.meta.url));
-/** Sandlot's seed library: bundled beside the CLI (`dist/seed.mjs`), else its source (run through tsx). */
-export function sandlotSeedUrl(): string {
-  const bundled = join(here, 'seed.mjs');
-  return existsSync(bundled) ? pathToFileURL(bundled).href : pathToFileURL(join(here, '../../../seed/src/index.ts')).href;
-}
+/** A module of packages/seed: its bundle beside the CLI (`dist/<bundled>`), else its source (run through tsx). */
+const seedPackageModuleUrl = (bundled: string, source: string): string => {
+  const file = join(here, bundled);
+  return pathToFileURL(existsSync(file) ? file : join(here, '../../../seed/src', source)).href;
+};
 
-/** The published package's prompter stand-in (`seed-prompter.mjs` beside the bundle, else its source). */
-function publishedPrompterUrl(): string {
-  const bundled = join(here, 'seed-prompter.mjs');
-  return existsSync(bundled) ? pathToFileURL(bundled).href : pathToFileURL(join(here, '../../../seed/src/publishedPrompter.ts')).href;
-}
+/** Sandlot's seed library. */
+export const sandlotSeedUrl = (): string => seedPackageModuleUrl('seed.mjs', 'index.ts');
+
+/** The published package's prompter stand-in. */
+const publishedPrompterUrl = (): string => seedPackageModuleUrl('seed-prompter.mjs', 'publishedPrompter.ts');
 
 /** Whether the project installs `@aws-amplify/seed` itself (then the default library is that one). */
 export const projectHasSeedPackage = (projectRoot: string): boolean => existsSync(join(projectRoot, 'node_modules', '@aws-amplify', 'seed', 'package.json'));
