@@ -73,14 +73,46 @@ export type TokenCheck =
   | { ok: true; claims: JWTPayload; tokenUse: 'access' | 'id'; pool: ResolvedPoolConfig }
   | { ok: false; reason: 'invalid' | 'expired' | 'revoked' };
 
+/**
+ * Tokens whose signature this process has verified, per verifying key, most recently used last: a client sends
+ * the same access token with every call until it refreshes, and the RSA check is the dearest part of a call.
+ * Only the signature and the decoded claims are remembered; expiry, the pool and revocation are checked on
+ * every call. Bounded (the least recently used token goes first).
+ */
+const verifiedTokens = new WeakMap<object, Map<string, JWTPayload>>();
+const MAX_VERIFIED_TOKENS = 1024;
+
+/** The claims of a token signed by `key` (cached), or the reason it is refused; expiry by the sandbox clock. */
+async function verifiedClaims(key: SigningKey, token: string, now: Date): Promise<JWTPayload | 'expired' | 'invalid'> {
+  let cache = verifiedTokens.get(key.publicKey);
+  if (!cache) verifiedTokens.set(key.publicKey, (cache = new Map()));
+  let claims = cache.get(token);
+  if (claims) {
+    cache.delete(token);
+    cache.set(token, claims);
+    // What jwtVerify checks against the current time (no clock tolerance): exp, then nbf.
+    const nowSec = Math.floor(now.getTime() / 1000);
+    if (typeof claims.exp === 'number' && claims.exp <= nowSec) return 'expired';
+    if (typeof claims.nbf === 'number' && claims.nbf > nowSec) return 'invalid';
+    return claims;
+  }
+  try {
+    ({ payload: claims } = await jwtVerify(token, key.publicKey, { algorithms: ['RS256'], currentDate: now }));
+  } catch (err) {
+    return err instanceof joseErrors.JWTExpired ? 'expired' : 'invalid';
+  }
+  // Shared by every later call with this token: frozen, so no caller can change what the next one sees.
+  for (const v of Object.values(claims)) if (Array.isArray(v)) Object.freeze(v);
+  Object.freeze(claims);
+  if (cache.size >= MAX_VERIFIED_TOKENS) cache.delete(cache.keys().next().value!);
+  cache.set(token, claims);
+  return claims;
+}
+
 /** Signature, issuer (one of our pools), expiry (by the sandbox clock) and revocation (through origin_jti). */
 export async function checkToken(d: TokenDeps, token: string): Promise<TokenCheck> {
-  let claims: JWTPayload;
-  try {
-    ({ payload: claims } = await jwtVerify(token, d.signingKey().publicKey, { algorithms: ['RS256'], currentDate: d.clock.now() }));
-  } catch (err) {
-    return { ok: false, reason: err instanceof joseErrors.JWTExpired ? 'expired' : 'invalid' };
-  }
+  const claims = await verifiedClaims(d.signingKey(), token, d.clock.now());
+  if (claims === 'expired' || claims === 'invalid') return { ok: false, reason: claims };
   const poolId = typeof claims.iss === 'string' ? claims.iss.slice(claims.iss.lastIndexOf('/') + 1) : '';
   const pool = d.pools.pool(poolId);
   if (!pool || claims.iss !== issuerOf(pool)) return { ok: false, reason: 'invalid' };

@@ -7,6 +7,7 @@ import { isSigned, SigV4Error, verifySigV4 } from './sigv4.js';
 import type { CredentialResolver } from '../iam/credentials.js';
 import type { Clock } from '../clock.js';
 import type { RequestContext } from '../context.js';
+import type { Logger } from '../logger.js';
 
 export interface AwsJsonServiceOptions {
   name: string;
@@ -24,14 +25,15 @@ export interface AwsJsonServiceOptions {
 /** A service on the AWS JSON 1.0/1.1 protocol: routing by X-Amz-Target, `{__type, message}` errors. */
 export function awsJsonService(o: AwsJsonServiceOptions): ServiceModule {
   const prefix = o.targetPrefix + '.';
+  const loggers = operationLoggers(o.name);
   return {
     name: o.name,
     matches: (req) => req.method === 'POST' && (header(req, 'x-amz-target') ?? '').startsWith(prefix),
     async handle(req: WireRequest, call: CallInfo): Promise<WireResponse> {
       const operationName = header(req, 'x-amz-target')!.slice(prefix.length);
-      const logger = call.logger.child({ service: o.name, op: operationName });
+      const operation = Object.hasOwn(o.operations, operationName) ? o.operations[operationName] : undefined;
+      const logger = operation ? loggers.of(call.logger, operationName) : call.logger.child({ service: o.name, op: operationName });
       try {
-        const operation = Object.hasOwn(o.operations, operationName) ? o.operations[operationName] : undefined;
         if (!operation) throw new UnsupportedOperationError(o.name, operationName);
         let accessKeyId: string | undefined;
         const mustSign = typeof o.signing === 'function' ? o.signing(operationName) : o.signing === 'required';
@@ -53,6 +55,20 @@ export function awsJsonService(o: AwsJsonServiceOptions): ServiceModule {
       } catch (err) {
         return errorResponse(err, call, logger);
       }
+    },
+  };
+}
+
+/** The `service=… op=…` child of the router's logger, made once per operation (the tags never change), not per call. */
+function operationLoggers(service: string) {
+  const byParent = new WeakMap<Logger, Map<string, Logger>>();
+  return {
+    of(parent: Logger, op: string): Logger {
+      let byOp = byParent.get(parent);
+      if (!byOp) byParent.set(parent, (byOp = new Map()));
+      let logger = byOp.get(op);
+      if (!logger) byOp.set(op, (logger = parent.child({ service, op })));
+      return logger;
     },
   };
 }

@@ -5,6 +5,8 @@ import type { Router } from './router.js';
 import type { WireRequest, WireResponse } from './wire.js';
 
 const EMPTY = Buffer.alloc(0);
+/** Statuses that never carry a body (RFC 9110 §6.4.1): no Content-Length of our making (nor for HEAD, whose length is GET's). */
+const BODILESS = new Set([204, 304]);
 
 /**
  * A Node request as a WireRequest whose body is still on the socket (`stream`; the router reads it
@@ -15,8 +17,12 @@ export function wireRequestOf(req: IncomingMessage): WireRequest {
   const url = req.url ?? '/';
   const q = url.indexOf('?');
   const end = url.indexOf('#') < 0 ? url.length : url.indexOf('#'); // a fragment is never a query (clients do not send one)
-  const headers: Record<string, string> = {};
-  for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) headers[k] = Array.isArray(v) ? v.join(',') : v;
+  // Node's own header object (lower-cased names, repeats already joined) unless a header came as a list (set-cookie).
+  let headers = req.headers as Record<string, string>;
+  if (req.headers['set-cookie'] !== undefined) {
+    headers = {};
+    for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) headers[k] = Array.isArray(v) ? v.join(',') : v;
+  }
   const length = headers['content-length'];
   const hasBody = headers['transfer-encoding'] !== undefined || (length !== undefined && length !== '0');
   return {
@@ -29,14 +35,22 @@ export function wireRequestOf(req: IncomingMessage): WireRequest {
   };
 }
 
-/** Writes a WireResponse: buffers in one write, streams piped (and closed when the client goes away). */
+/**
+ * Writes a WireResponse: buffers in one write with their Content-Length (not chunked), streams piped (and
+ * closed when the client goes away).
+ */
 function send(res: ServerResponse, out: WireResponse): void {
-  res.writeHead(out.status, out.headers);
   const body = out.body;
   if (typeof body === 'string' || Buffer.isBuffer(body)) {
+    const headers = out.headers;
+    if (headers['content-length'] === undefined && headers['transfer-encoding'] === undefined && !BODILESS.has(out.status) && res.req.method !== 'HEAD') {
+      headers['content-length'] = String(typeof body === 'string' ? Buffer.byteLength(body) : body.length);
+    }
+    res.writeHead(out.status, headers);
     res.end(body);
     return;
   }
+  res.writeHead(out.status, out.headers);
   pipeline(body, res, () => undefined); // errors destroy both ends; the client sees a cut-off body, as from S3
 }
 

@@ -25,9 +25,27 @@ export function createRouter(logger: Logger, services: ServiceModule[] = []): Ro
       if (!service) {
         return errorResponse(new ServiceError('UnknownOperationException', `No Sandlot service handles ${req.method} ${req.path}${req.headers['x-amz-target'] ? ` (X-Amz-Target ${req.headers['x-amz-target']})` : ''}.`, 400), { requestId, logger });
       }
-      const res = await service.handle(req.stream && !service.streamsBody ? { ...req, body: await readBody(req.stream), stream: undefined } : req, { requestId, logger });
-      res.headers['date'] ??= new Date().toUTCString();
+      if (req.stream && !service.streamsBody) {
+        // The request is this call's own (made per request by the server or the in-process handler): filled in place.
+        req.body = await readBody(req.stream);
+        req.stream = undefined;
+      }
+      const res = await service.handle(req, { requestId, logger });
+      res.headers['date'] ??= httpDate();
       return res;
     },
   };
+}
+
+/** The HTTP `Date` of the current second, formatted once per second (as Node's own server does), not per response. */
+let dateSecond = -1;
+let dateText = '';
+function httpDate(): string {
+  const now = Date.now();
+  const second = Math.floor(now / 1000);
+  if (second !== dateSecond) {
+    dateSecond = second;
+    dateText = new Date(now).toUTCString();
+  }
+  return dateText;
 }
