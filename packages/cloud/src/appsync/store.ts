@@ -1,4 +1,4 @@
-import { migrate, type Database } from '../store/database.js';
+import { migrate, writeTransactions, type Database } from '../store/database.js';
 
 /**
  * AppSync state in the sandbox database: the applied API definitions (API key sealed) and every model
@@ -55,7 +55,8 @@ export function createItemStore(db: Database) {
   const sqlValue = (v: unknown) => (typeof v === 'boolean' ? (v ? 1 : 0) : (v as string | number));
   return {
     db,
-    transaction: <T>(fn: () => T): T => db.transaction(fn).immediate(),
+    /** `fn` in one write transaction, or in a savepoint of the open one (a document of mutations: resolvers/documentTransaction.ts). */
+    transaction: writeTransactions(db),
     get(apiId: string, model: string, pk: string): Doc | undefined {
       const doc = q.get.get(apiId, model, pk) as string | undefined;
       return doc === undefined ? undefined : (JSON.parse(doc) as Doc);

@@ -51,6 +51,26 @@ describe('Cognito admin API through @aws-sdk/client-cognito-identity-provider (S
     await signOut();
   });
 
+  it('keeps a password only as its SRP verifier: USER_PASSWORD_AUTH checks it; a scrypt hash an earlier version left is ignored, then cleared', async () => {
+    const Username = 'ada.verifier@example.com';
+    await admin.send(new AdminCreateUserCommand({ UserPoolId, Username, MessageAction: 'SUPPRESS' }));
+    await admin.send(new AdminSetUserPasswordCommand({ UserPoolId, Username, Password: 'Verif1er-Only!', Permanent: true }));
+    const row = () => t.cloud.services.db.prepare('SELECT password_hash, srp_salt, srp_verifier FROM cognito_users WHERE pool_id = ? AND email = ?').get(UserPoolId, Username) as Record<string, string | null>;
+    assert.equal(row().password_hash, null);
+    assert.match(row().srp_verifier!, /^[0-9a-f]+$/);
+    const pub = new CognitoIdentityProviderClient({ endpoint: t.url, region: 'us-east-1', credentials: { accessKeyId: 'unused', secretAccessKey: 'unused' } });
+    const passwordAuth = (PASSWORD: string) => pub.send(new InitiateAuthCommand({ ClientId: CLIENT_ID, AuthFlow: 'USER_PASSWORD_AUTH', AuthParameters: { USERNAME: Username, PASSWORD } }));
+    assert.ok((await passwordAuth('Verif1er-Only!')).AuthenticationResult?.IdToken);
+    assert.equal(await errorName(passwordAuth('Verif1er-Only?')), 'NotAuthorizedException');
+    // A row written by an earlier version: scrypt hash of another password beside the verifier. Only the verifier counts.
+    t.cloud.services.db.prepare('UPDATE cognito_users SET password_hash = ? WHERE pool_id = ? AND email = ?').run('scrypt$1024$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=', UserPoolId, Username);
+    assert.ok((await passwordAuth('Verif1er-Only!')).AuthenticationResult?.IdToken);
+    await admin.send(new AdminSetUserPasswordCommand({ UserPoolId, Username, Password: 'Sec0nd-Passw0rd!', Permanent: true }));
+    assert.equal(row().password_hash, null);
+    assert.equal(await errorName(passwordAuth('Verif1er-Only!')), 'NotAuthorizedException');
+    assert.ok((await passwordAuth('Sec0nd-Passw0rd!')).AuthenticationResult?.IdToken);
+  });
+
   it('AdminSetUserPassword (permanent and temporary), groups in tokens, REFRESH_TOKEN_AUTH and USER_PASSWORD_AUTH with the SDK', async () => {
     await admin.send(new AdminCreateUserCommand({ UserPoolId, Username: 'linus@example.com', MessageAction: 'SUPPRESS' }));
     await admin.send(new AdminSetUserPasswordCommand({ UserPoolId, Username: 'linus@example.com', Password: 'Perm4nent!', Permanent: true }));

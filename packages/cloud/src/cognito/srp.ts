@@ -1,4 +1,4 @@
-import { createDiffieHellman, createHash, createHmac, randomBytes } from 'node:crypto';
+import { createDiffieHellman, createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 
 /**
  * Server side of Cognito's SRP-6a variant (wire-spec §3): RFC 5054 3072-bit group, g = 2, Cognito's
@@ -45,11 +45,24 @@ export interface SrpVerifier {
   verifier: string;
 }
 
+/** v = g^x, x = H(salt | H(poolName userId ":" password)). */
+const verifierOf = (poolName: string, userId: string, password: string, salt: string): bigint =>
+  modPow(g, big(hashHex(padHex(big(salt)) + hashStr(`${poolName}${userId}:${password}`))));
+
 /** The salt and verifier stored instead of the password. `userId` is USER_ID_FOR_SRP (the internal username). */
 export function makeVerifier(poolName: string, userId: string, password: string): SrpVerifier {
   const salt = randomBytes(16).toString('hex');
-  const x = big(hashHex(padHex(big(salt)) + hashStr(`${poolName}${userId}:${password}`)));
-  return { salt, verifier: modPow(g, x).toString(16) };
+  return { salt, verifier: verifierOf(poolName, userId, password, salt).toString(16) };
+}
+
+/**
+ * True when `password` is the one behind a stored salt and verifier (the checks that receive the password
+ * itself: USER_PASSWORD_AUTH, ChangePassword): the verifier recomputed and compared in constant time.
+ */
+export function verifierMatches(poolName: string, userId: string, password: string, stored: SrpVerifier): boolean {
+  const expected = Buffer.from(padHex(big(stored.verifier)), 'hex');
+  const actual = Buffer.from(padHex(verifierOf(poolName, userId, password, stored.salt)), 'hex');
+  return actual.length === expected.length && timingSafeEqual(actual, expected);
 }
 
 /** Server ephemeral: random b and B = k·v + g^b (never 0 mod N). */

@@ -1,11 +1,12 @@
 import type { Database } from '../store/database.js';
-import { migrate } from '../store/database.js';
+import { migrate, writeTransactions } from '../store/database.js';
 import type { Clock } from '../clock.js';
 import type { ResolvedPoolConfig, UserPoolConfig } from './config.js';
 import { resolvePoolConfig } from './config.js';
 
 /**
- * User-pool state (regional). Passwords are kept only as an scrypt hash plus the SRP salt/verifier;
+ * User-pool state (regional). Passwords are kept only as the SRP salt/verifier (password.ts; the
+ * `password_hash` column holds the scrypt hash earlier versions also kept, cleared on the next password change);
  * TOTP secrets only sealed. Usernames and aliases compare case-insensitively, as Gen 2 pools do.
  */
 const SCHEMA = [
@@ -50,6 +51,7 @@ export interface StoredUser {
   status: UserStatus;
   enabled: boolean;
   attributes: Record<string, string>;
+  /** The scrypt hash earlier versions kept beside the verifier: never read, cleared when the password changes (password.ts). */
   passwordHash?: string;
   srpSalt?: string;
   srpVerifier?: string;
@@ -173,6 +175,8 @@ export function createUserPoolStore(db: Database, clock: Clock) {
       authTime: r.auth_time as number, expiresMs: r.expires_ms as number, revoked: r.revoked === 1 };
 
   return {
+    /** `fn` in one write transaction (an operation's lookups, checks and writes together), or a savepoint of the open one. */
+    transaction: writeTransactions(db),
     savePool(config: UserPoolConfig): void {
       q.upsertPool.run(config.userPoolId, config.clientId, JSON.stringify(config), now(), now());
     },

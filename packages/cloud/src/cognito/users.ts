@@ -3,7 +3,6 @@ import type { Clock } from '../clock.js';
 import type { ResolvedPoolConfig } from './config.js';
 import type { StoredUser, UserPoolStore, UserStatus } from './store.js';
 import { makeVerifier } from './srp.js';
-import { hashPassword } from './password.js';
 import { AliasExistsException, clientNotFound, InvalidParameterException, missing, poolNotFound, UsernameExistsException } from './errors.js';
 
 /** Pool and user lookups shared by the operations. */
@@ -64,11 +63,10 @@ export function newUser(pools: UserPoolStore, clock: Clock, pool: ResolvedPoolCo
   };
 }
 
-/** The same user with a new password: scrypt hash + SRP salt/verifier, never the password. */
-export async function withPassword(pool: ResolvedPoolConfig, user: StoredUser, password: string): Promise<StoredUser> {
-  // scrypt runs on the libuv thread pool: started first, it overlaps the verifier's modular power computed here.
-  const [passwordHash, { salt, verifier }] = await Promise.all([hashPassword(password), (async () => makeVerifier(pool.poolName, user.username, password))()]);
-  return { ...user, passwordHash, srpSalt: salt, srpVerifier: verifier };
+/** The same user with a new password: SRP salt/verifier (password.ts), never the password. */
+export function withPassword(pool: ResolvedPoolConfig, user: StoredUser, password: string): StoredUser {
+  const { salt, verifier } = makeVerifier(pool.poolName, user.username, password);
+  return { ...user, passwordHash: undefined, srpSalt: salt, srpVerifier: verifier };
 }
 
 /** Refuses an email / phone change that would collide with another user's sign-in alias. */

@@ -9,19 +9,21 @@ import type { Doc } from '../store.js';
 import type { ExecContext } from './context.js';
 import { accessFor, allows } from './access.js';
 import { keyOf } from './keys.js';
+import { afterCommit, inDocumentTransaction } from './documentTransaction.js';
 
 type Resolver = GraphQLFieldResolver<unknown, ExecContext, { input: Doc; condition?: Filter | null }>;
 
 /**
  * `create/update/delete<Model>`: auth as the auth transformer's templates (owner fields filled on create,
  * existing item checked on update/delete), the key condition and the caller's `condition` as DynamoDB
- * condition expressions, timestamps, `@default` values; each write one SQLite transaction. Subscribers
- * are notified after the write.
+ * condition expressions, timestamps, `@default` values; each mutation one SQLite transaction, or one
+ * savepoint of its document's transaction when the document holds several (documentTransaction.ts).
+ * Subscribers are notified after the commit.
  */
 export function mutationResolvers(m: ModelDef): Record<string, Resolver> {
   const n = fieldNames(m);
   return {
-    [n.create]: (_src, args, ctx) => {
+    [n.create]: (_src, args, ctx, info) => inDocumentTransaction(ctx, info, () => {
       const input: Doc = { ...args.input };
       authorizeCreate(m, input, ctx, n.create);
       checkFieldWrites(m, input, 'create', ctx, input);
@@ -40,10 +42,10 @@ export function mutationResolvers(m: ModelDef): Record<string, Resolver> {
         if (args.condition && !matchesFilter({}, args.condition)) throw conditionalCheckFailed(ctx.requestId);
         if (!store.insert(apiId, m.name, keyOf(m, doc), doc)) throw conditionalCheckFailed(ctx.requestId);
       });
-      ctx.deps.pubsub.publish(ctx.api, n.create, doc);
+      afterCommit(ctx, () => ctx.deps.pubsub.publish(ctx.api, n.create, doc));
       return doc;
-    },
-    [n.update]: (_src, args, ctx) => {
+    }),
+    [n.update]: (_src, args, ctx, info) => inDocumentTransaction(ctx, info, () => {
       const input = args.input;
       const access = accessFor(m, 'update', ctx, n.update, 'Mutation');
       const { store } = ctx.deps;
@@ -64,10 +66,10 @@ export function mutationResolvers(m: ModelDef): Record<string, Resolver> {
         store.replace(apiId, m.name, key, next);
         return next;
       });
-      ctx.deps.pubsub.publish(ctx.api, n.update, doc);
+      afterCommit(ctx, () => ctx.deps.pubsub.publish(ctx.api, n.update, doc));
       return doc;
-    },
-    [n.delete]: (_src, args, ctx) => {
+    }),
+    [n.delete]: (_src, args, ctx, info) => inDocumentTransaction(ctx, info, () => {
       const access = accessFor(m, 'delete', ctx, n.delete, 'Mutation');
       const { store } = ctx.deps;
       const apiId = ctx.api.config.apiId;
@@ -79,9 +81,9 @@ export function mutationResolvers(m: ModelDef): Record<string, Resolver> {
         store.delete(apiId, m.name, key);
         return existing;
       });
-      ctx.deps.pubsub.publish(ctx.api, n.delete, doc);
+      afterCommit(ctx, () => ctx.deps.pubsub.publish(ctx.api, n.delete, doc));
       return doc;
-    },
+    }),
   };
 }
 

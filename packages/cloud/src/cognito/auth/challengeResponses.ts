@@ -27,7 +27,7 @@ export async function newPasswordRequired(d: AuthDeps, pool: ResolvedPoolConfig,
   assertAliasFree(d.pools, pool, user, attrs);
   const next = { ...user, attributes: { ...user.attributes, ...attrs } };
   assertRequiredAttributes(pool, next.attributes);
-  const updated = { ...(await withPassword(pool, next, r.NEW_PASSWORD)), status: 'CONFIRMED' as const };
+  const updated = { ...withPassword(pool, next, r.NEW_PASSWORD), status: 'CONFIRMED' as const };
   d.pools.updateUser(updated);
   return mfaStep(d, pool, updated, s.authTime);
 }

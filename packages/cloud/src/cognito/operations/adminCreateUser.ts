@@ -12,10 +12,11 @@ export type AdminCreateUserOperation = Operation<AdminCreateUserCommandInput, Wi
 
 /**
  * The user starts in FORCE_CHANGE_PASSWORD with the given (or a generated) temporary password; the
- * invitation goes to the outbox unless `MessageAction: SUPPRESS`. `RESEND` re-sends it.
+ * invitation goes to the outbox unless `MessageAction: SUPPRESS`. `RESEND` re-sends it. Checks and writes are
+ * one transaction (a user another process creates meanwhile cannot slip between the lookup and the insert).
  */
 export const AdminCreateUser = (d: Pick<CognitoServices, 'pools' | 'clock' | 'outbox'>): AdminCreateUserOperation =>
-  async (_ctx, input) => {
+  async (_ctx, input) => d.pools.transaction(() => {
     const pool = poolById(d.pools, input.UserPoolId);
     if (!input.Username) throw missing('username');
     if (input.MessageAction && input.MessageAction !== 'SUPPRESS' && input.MessageAction !== 'RESEND') throw new InvalidParameterException(`Invalid MessageAction: ${input.MessageAction}`);
@@ -25,7 +26,7 @@ export const AdminCreateUser = (d: Pick<CognitoServices, 'pools' | 'clock' | 'ou
       const existing = findUser(d.pools, pool, input.Username);
       if (!existing) throw new UserNotFoundException();
       if (existing.status !== 'FORCE_CHANGE_PASSWORD') throw new UnsupportedUserStateException('Resend not possible. ' + input.Username + ' status is not FORCE_CHANGE_PASSWORD.');
-      const user = await withPassword(pool, existing, password);
+      const user = withPassword(pool, existing, password);
       d.pools.updateUser(user);
       invite(d, pool.userPoolId, user.username, user.attributes.email, password);
       return { User: toUserType(user) };
@@ -34,11 +35,11 @@ export const AdminCreateUser = (d: Pick<CognitoServices, 'pools' | 'clock' | 'ou
     const fresh = newUser(d.pools, d.clock, pool, input.Username, attrs, 'FORCE_CHANGE_PASSWORD');
     // A generated password that is never delivered (SUPPRESS) can never be used: store no password at all.
     const undeliverable = input.TemporaryPassword === undefined && input.MessageAction === 'SUPPRESS';
-    const user = undeliverable ? fresh : await withPassword(pool, fresh, password);
+    const user = undeliverable ? fresh : withPassword(pool, fresh, password);
     d.pools.insertUser(user);
     if (input.MessageAction !== 'SUPPRESS') invite(d, pool.userPoolId, user.username, user.attributes.email, password);
     return { User: toUserType(user) };
-  };
+  });
 
 function invite(d: Pick<CognitoServices, 'outbox'>, poolId: string, username: string, email: string | undefined, password: string) {
   if (!email) return;

@@ -9,11 +9,11 @@ import { missing } from '../errors.js';
 export type AdminSetUserPasswordOperation = Operation<AdminSetUserPasswordCommandInput, WireOutput<AdminSetUserPasswordCommandOutput>>;
 
 export const AdminSetUserPassword = (d: Pick<CognitoServices, 'pools'>): AdminSetUserPasswordOperation =>
-  async (_ctx, input) => {
+  async (_ctx, input) => d.pools.transaction(() => {
     const { pool, user } = adminUser(d.pools, input.UserPoolId, input.Username);
     if (!input.Password) throw missing('password');
     assertPasswordPolicy(input.Password, pool.passwordPolicy);
     const status = input.Permanent ? 'CONFIRMED' : 'FORCE_CHANGE_PASSWORD';
-    d.pools.updateUser({ ...(await withPassword(pool, user, input.Password)), status });
+    d.pools.updateUser({ ...withPassword(pool, user, input.Password), status });
     return {};
-  };
+  });

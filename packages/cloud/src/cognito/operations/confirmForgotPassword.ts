@@ -17,6 +17,6 @@ export const ConfirmForgotPassword = (d: Pick<CognitoServices, 'pools' | 'clock'
     assertPasswordPolicy(input.Password, pool.passwordPolicy);
     checkCode(d, pool, user, 'forgot', input.ConfirmationCode);
     const status = user.status === 'UNCONFIRMED' ? 'UNCONFIRMED' : 'CONFIRMED';
-    d.pools.updateUser({ ...(await withPassword(pool, user, input.Password)), status });
+    d.pools.updateUser({ ...withPassword(pool, user, input.Password), status });
     return {};
   };

@@ -19,7 +19,7 @@ export const SignUp = (d: Pick<CognitoServices, 'pools' | 'clock' | 'outbox'>): 
     assertPasswordPolicy(input.Password, pool.passwordPolicy);
     let user = newUser(d.pools, d.clock, pool, input.Username, attributes, 'UNCONFIRMED');
     assertRequiredAttributes(pool, user.attributes);
-    user = await withPassword(pool, user, input.Password);
+    user = withPassword(pool, user, input.Password);
     d.pools.insertUser(user);
     const medium = pool.userVerification === 'email' && user.attributes.email ? 'EMAIL' : pool.userVerification === 'phone' && user.attributes.phone_number ? 'SMS' : undefined;
     const delivery = medium ? sendCode(d, pool, user, 'signup', medium) : undefined;
