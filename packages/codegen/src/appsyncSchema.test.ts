@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { buildSchema } from 'graphql';
 import { appSyncAuthenticationTypes, transformModelSchema, modelSchemaFromDataResource, InvalidSchemaError } from './index.js';
+import { authorization } from '@sandlot/backend/model/dataModel.js';
 import { docsAppSchema, richSchema } from './testing/schemas.js';
 
 const AWS_PRELUDE = `scalar AWSDate scalar AWSTime scalar AWSDateTime scalar AWSTimestamp scalar AWSEmail scalar AWSJSON scalar AWSURL scalar AWSPhone scalar AWSIPAddress
@@ -28,7 +29,27 @@ test('auth modes follow defineData/defineAuth the way the real backend derives t
     additionalAuthenticationTypes: ['AWS_IAM'],
   });
   assert.throws(() => appSyncAuthenticationTypes({ hasAuth: true, authorizationModes: {} }), { message: 'Invalid schema: A defaultAuthorizationMode is required if multiple authorization modes are configured' });
-  assert.throws(() => appSyncAuthenticationTypes({ hasAuth: true, authorizationModes: { defaultAuthorizationMode: 'apiKey' } }), InvalidSchemaError);
+  assert.throws(() => appSyncAuthenticationTypes({ hasAuth: false, authorizationModes: { defaultAuthorizationMode: 'userPool' } }), InvalidSchemaError);
+  // An API key default without apiKeyAuthorizationMode gets a key, as the backend (and the sandbox) configure it.
+  assert.deepEqual(appSyncAuthenticationTypes({ hasAuth: true, authorizationModes: { defaultAuthorizationMode: 'apiKey' } }), {
+    defaultAuthenticationType: 'API_KEY',
+    additionalAuthenticationTypes: ['AMAZON_COGNITO_USER_POOLS', 'AWS_IAM'],
+  });
+});
+
+test("codegen takes the backend model's resolved modes as they are, and resolves defineData's modes with the backend's code", async () => {
+  const modes = { defaultAuthorizationMode: 'apiKey' as const };
+  const backend = authorization({ schema: '', authorizationModes: modes }, true);
+  assert.deepEqual(appSyncAuthenticationTypes({ hasAuth: true, authorizationModes: modes }), { defaultAuthenticationType: backend.defaultAuthorizationType, additionalAuthenticationTypes: backend.additionalAuthorizationTypes });
+  const modelSchema = modelSchemaFromDataResource(docsAppSchema());
+  const fromModel = await transformModelSchema({ modelSchema, hasAuth: true, authorization: backend });
+  const fromProps = await transformModelSchema({ modelSchema, hasAuth: true, authorizationModes: modes });
+  assert.equal(fromModel.schema, fromProps.schema);
+  assert.equal(fromModel.defaultAuthenticationType, 'API_KEY');
+  // Resolved modes are used as given (the backend's), not recomputed from hasAuth.
+  const iamSchema = 'type Todo @model @auth(rules: [{ allow: private, provider: iam }]) { content: String }';
+  const iamOnly = await transformModelSchema({ modelSchema: iamSchema, hasAuth: true, authorization: { defaultAuthorizationMode: 'iam', defaultAuthorizationType: 'AWS_IAM', additionalAuthorizationTypes: [] } });
+  assert.deepEqual([iamOnly.defaultAuthenticationType, iamOnly.additionalAuthenticationTypes], ['AWS_IAM', []]);
 });
 
 test('docs-app: the transformer produces the AppSync CRUDL + subscription schema, IAM-enabled like Gen 2', async () => {

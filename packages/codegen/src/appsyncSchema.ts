@@ -7,6 +7,9 @@
  */
 import { createHash } from 'node:crypto';
 import { parse } from 'graphql';
+import { authorization } from '@sandlot/backend/model/dataModel.js';
+import type { DataProps } from '@sandlot/backend';
+import type { DataModel } from '@sandlot/backend/model/types.js';
 import { InvalidSchemaError } from './errors.js';
 
 /** `defineData({ authorizationModes })` as the backend receives it (only what shapes the schema). */
@@ -17,11 +20,16 @@ export type DataAuthorizationModes = {
   oidcAuthorizationMode?: { oidcProviderName: string; oidcIssuerUrl: string; clientId?: string; tokenExpiryFromAuthInSeconds: number; tokenExpireFromIssueInSeconds: number };
 };
 
-export type AppSyncAuthenticationType = 'API_KEY' | 'AWS_LAMBDA' | 'OPENID_CONNECT' | 'AMAZON_COGNITO_USER_POOLS' | 'AWS_IAM';
+/** The API's resolved authorization: the backend model's `data.authorizationModes` (`buildDataModel`). */
+export type ResolvedDataAuthorization = DataModel['authorizationModes'];
+
+export type AppSyncAuthenticationType = ResolvedDataAuthorization['defaultAuthorizationType'];
 
 export type TransformModelSchemaInput = {
   /** The model schema (`modelSchemaFromDataResource`). */
   modelSchema: string;
+  /** The backend model's resolved authorization (`data.authorizationModes`); else derived from the two below. */
+  authorization?: ResolvedDataAuthorization;
   /** `defineData({ authorizationModes })`, if given. */
   authorizationModes?: DataAuthorizationModes;
   /** Whether the backend has `defineAuth` (gives user pool and IAM modes, like the real backend). */
@@ -43,60 +51,37 @@ export type TransformedApi = {
   warnings: string[];
 };
 
-const MODE_TO_TYPE = {
-  iam: 'AWS_IAM',
-  identityPool: 'AWS_IAM',
-  userPool: 'AMAZON_COGNITO_USER_POOLS',
-  oidc: 'OPENID_CONNECT',
-  apiKey: 'API_KEY',
-  lambda: 'AWS_LAMBDA',
-} as const;
-
 /**
- * The auth modes the real backend gives the API (`convert_authorization_modes.ts`, then the construct's
- * `convertAuthConfigToAppSyncAuth`): API key when configured or when there is neither auth nor modes; user
- * pool when `defineAuth` exists; lambda/OIDC when configured; IAM always (`enableIamAuthorizationMode: true`).
- * The default is the one named, else computed as the backend does. Provider order is the construct's.
+ * The API's authorization: the one given, else what the backend resolves for `defineData({ authorizationModes })`
+ * and `defineAuth` (the backend's own `authorization`, so codegen and the sandbox cannot disagree).
  */
-export const appSyncAuthenticationTypes = (input: Pick<TransformModelSchemaInput, 'authorizationModes' | 'hasAuth'>) => {
-  const modes = input.authorizationModes;
-  const configured: AppSyncAuthenticationType[] = [];
-  if (modes?.apiKeyAuthorizationMode || (!input.hasAuth && !modes)) configured.push('API_KEY');
-  if (modes?.lambdaAuthorizationMode) configured.push('AWS_LAMBDA');
-  if (modes?.oidcAuthorizationMode) configured.push('OPENID_CONNECT');
-  if (input.hasAuth) configured.push('AMAZON_COGNITO_USER_POOLS');
-  configured.push('AWS_IAM');
-  const requested = modes?.defaultAuthorizationMode ?? computedDefaultMode(input);
-  const defaultType = MODE_TO_TYPE[requested];
-  if (!configured.includes(defaultType)) {
-    throw new InvalidSchemaError(`defaultAuthorizationMode ${requested} is not configured (configured: ${configured.join(', ')}).`);
+const resolvedAuthorization = (input: Pick<TransformModelSchemaInput, 'authorization' | 'authorizationModes' | 'hasAuth'>): ResolvedDataAuthorization => {
+  if (input.authorization) return input.authorization;
+  try {
+    return authorization({ schema: '', authorizationModes: input.authorizationModes } as DataProps, input.hasAuth);
+  } catch (error) {
+    throw new InvalidSchemaError(error instanceof Error ? error.message : String(error), { cause: error });
   }
-  return { defaultAuthenticationType: defaultType, additionalAuthenticationTypes: configured.filter((type) => type !== defaultType) };
 };
 
-const computedDefaultMode = ({ authorizationModes: modes, hasAuth }: Pick<TransformModelSchemaInput, 'authorizationModes' | 'hasAuth'>) => {
-  if (!modes && !hasAuth) return 'apiKey';
-  if (!modes) return 'userPool';
-  if (!hasAuth && Object.keys(modes).length === 1) {
-    if (modes.oidcAuthorizationMode) return 'oidc';
-    if (modes.lambdaAuthorizationMode) return 'lambda';
-    if (modes.apiKeyAuthorizationMode) return 'apiKey';
-  }
-  throw new InvalidSchemaError('A defaultAuthorizationMode is required if multiple authorization modes are configured');
+/** The AppSync auth types of the API, default first (the data construct's provider order). */
+export const appSyncAuthenticationTypes = (input: Pick<TransformModelSchemaInput, 'authorization' | 'authorizationModes' | 'hasAuth'>) => {
+  const resolved = resolvedAuthorization(input);
+  return { defaultAuthenticationType: resolved.defaultAuthorizationType, additionalAuthenticationTypes: resolved.additionalAuthorizationTypes };
 };
 
-const authEntry = (type: AppSyncAuthenticationType, input: TransformModelSchemaInput) => {
+const authEntry = (type: AppSyncAuthenticationType, resolved: ResolvedDataAuthorization, input: TransformModelSchemaInput) => {
   switch (type) {
     case 'API_KEY':
-      return { authenticationType: type, apiKeyConfig: { description: input.authorizationModes?.apiKeyAuthorizationMode?.description, apiKeyExpirationDays: input.authorizationModes?.apiKeyAuthorizationMode?.expiresInDays ?? 7 } };
+      return { authenticationType: type, apiKeyConfig: { description: resolved.apiKey?.description, apiKeyExpirationDays: resolved.apiKey?.expiresInDays ?? 7 } };
     case 'AMAZON_COGNITO_USER_POOLS':
       return { authenticationType: type, userPoolConfig: { userPoolId: input.identity?.userPoolId ?? 'local-user-pool' } };
     case 'OPENID_CONNECT': {
-      const oidc = input.authorizationModes?.oidcAuthorizationMode;
+      const oidc = resolved.oidc;
       return { authenticationType: type, openIDConnectConfig: { name: oidc?.oidcProviderName ?? 'oidc', issuerUrl: oidc?.oidcIssuerUrl ?? '', clientId: oidc?.clientId, iatTTL: oidc?.tokenExpireFromIssueInSeconds, authTTL: oidc?.tokenExpiryFromAuthInSeconds } };
     }
     case 'AWS_LAMBDA':
-      return { authenticationType: type, lambdaAuthorizerConfig: { lambdaFunction: 'authorizer', ttlSeconds: 60 } };
+      return { authenticationType: type, lambdaAuthorizerConfig: { lambdaFunction: 'authorizer', ttlSeconds: resolved.lambda?.timeToLiveInSeconds ?? 60 } };
     case 'AWS_IAM':
       return { authenticationType: type };
   }
@@ -146,11 +131,12 @@ const MEMO_SIZE = 4;
 /** Run the Amplify GraphQL transformer over the model schema and return the AppSync schema and resolvers. */
 export const transformModelSchema = async (input: TransformModelSchemaInput): Promise<TransformedApi> => {
   if (input.modelSchema.trim() === '') throw new InvalidSchemaError();
-  const key = createHash('sha256').update(JSON.stringify([input.modelSchema, input.authorizationModes ?? null, input.hasAuth, input.identity ?? null, input.apiName ?? null])).digest('hex');
+  const resolved = resolvedAuthorization(input);
+  const key = createHash('sha256').update(JSON.stringify([input.modelSchema, resolved, input.hasAuth, input.identity ?? null, input.apiName ?? null])).digest('hex');
   const cached = memo.get(key);
   if (cached) return cached;
 
-  const { defaultAuthenticationType, additionalAuthenticationTypes } = appSyncAuthenticationTypes(input);
+  const { defaultAuthorizationType: defaultAuthenticationType, additionalAuthorizationTypes: additionalAuthenticationTypes } = resolved;
   const dataSourceStrategies = dynamoDbStrategies(input.modelSchema);
   const [{ App, Stack, NestedStack }, { CfnGraphQLSchema }, { executeTransform }] = await Promise.all([
     import('aws-cdk-lib'),
@@ -195,8 +181,8 @@ export const transformModelSchema = async (input: TransformModelSchemaInput): Pr
       schema: input.modelSchema,
       transformersFactoryArgs: {},
       authConfig: {
-        defaultAuthentication: authEntry(defaultAuthenticationType, input),
-        additionalAuthenticationProviders: additionalAuthenticationTypes.map((type) => authEntry(type, input)),
+        defaultAuthentication: authEntry(defaultAuthenticationType, resolved, input),
+        additionalAuthenticationProviders: additionalAuthenticationTypes.map((type) => authEntry(type, resolved, input)),
       } as never,
       stackMapping: {},
       transformParameters: TRANSLATION_BEHAVIOR,

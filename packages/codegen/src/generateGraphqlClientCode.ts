@@ -10,7 +10,7 @@ import { resolveGenerateOptions } from './options.js';
 import type { GraphqlClientCodeFlags, ResolvedGenerateOptions } from './options.js';
 import { generateModelIntrospectionText, MODEL_INTROSPECTION_FILE_NAME } from './modelIntrospection.js';
 import { transformModelSchema } from './appsyncSchema.js';
-import type { DataAuthorizationModes } from './appsyncSchema.js';
+import type { DataAuthorizationModes, ResolvedDataAuthorization } from './appsyncSchema.js';
 import { CodegenRun } from './codegenRun.js';
 
 /** The backend's data resource as codegen needs it; `undefined` when the backend has no `defineData`. */
@@ -19,9 +19,12 @@ export type CodegenDataSource = {
   modelSchema: string;
   /**
    * The deployed AppSync SDL when the caller has it (e.g. from the local AppSync); otherwise it is derived
-   * from `modelSchema` with the Amplify transformer using `authorizationModes` and `hasAuth`.
+   * from `modelSchema` with the Amplify transformer using `authorization` (else `authorizationModes` and `hasAuth`).
    */
   appsyncSchema?: string;
+  /** The backend model's resolved authorization (`data.authorizationModes` of `loadBackend`), when the caller has it. */
+  authorization?: ResolvedDataAuthorization;
+  /** `defineData({ authorizationModes })`, resolved as the backend resolves it when `authorization` is not given. */
   authorizationModes?: DataAuthorizationModes;
   hasAuth?: boolean;
   apiName?: string;
@@ -47,7 +50,7 @@ const noDataMessage = (format: ResolvedGenerateOptions['format']) =>
 /** The AppSync SDL for a data source: the one given, else the transformer's. */
 export const appsyncSchemaFor = async (data: CodegenDataSource): Promise<string> =>
   data.appsyncSchema ??
-  (await transformModelSchema({ modelSchema: data.modelSchema, authorizationModes: data.authorizationModes, hasAuth: data.hasAuth ?? false, apiName: data.apiName })).schema;
+  (await transformModelSchema({ modelSchema: data.modelSchema, authorization: data.authorization, authorizationModes: data.authorizationModes, hasAuth: data.hasAuth ?? false, apiName: data.apiName })).schema;
 
 /**
  * Generate the files of one format in memory: file name (relative, `/`-separated) → contents. Pass the same

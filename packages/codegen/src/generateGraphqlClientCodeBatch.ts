@@ -8,8 +8,9 @@
  * one per job; with one thread the jobs run on this one). This thread only hands out jobs, largest first, the
  * AppSync schema before all: the jobs run synchronously for seconds, and a thread running one could not hand
  * the next to a worker that finished. While one worker transforms the schema, the others start on the modelgen
- * jobs, which need only the model schema. Each worker keeps one `CodegenRun`, so the jobs it runs share
- * generated documents and formatted statements.
+ * jobs, which need only the model schema, then load the graphql-codegen generators; once the schema is there,
+ * those warm workers take the largest graphql-codegen parts first. Each worker keeps one `CodegenRun`, so the
+ * jobs it runs share generated documents and formatted statements.
  */
 import { availableParallelism } from 'node:os';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
@@ -81,7 +82,7 @@ const runWork = async (request: WorkRequest, run: CodegenRun): Promise<unknown> 
     case 'appsync schema':
       return appsyncSchemaFor(request.data);
     case 'load graphql-codegen':
-      (await import('./formats/graphqlCodegen.js')).loadTypesGenerator();
+      (await import('./formats/graphqlCodegen.js')).warmUpGenerators();
       return undefined;
     default:
       return runPart(request.flags, request.job, request.data, run);
@@ -223,6 +224,8 @@ export const generateGraphqlClientCodeBatch = async (
         try {
           apiData = { ...data, appsyncSchema: (await lane.exec({ job: 'appsync schema', data })) as string };
           schemaDone();
+          // Let the lanes that loaded the generators while waiting take the largest parts first.
+          await new Promise((resolve) => setImmediate(resolve));
         } catch (error) {
           schemaFailed(error);
           throw error;

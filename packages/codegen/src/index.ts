@@ -7,7 +7,7 @@ export {
 } from './modelIntrospection.js';
 export type { ModelIntrospectionSchema } from './modelIntrospection.js';
 export { transformModelSchema, appSyncAuthenticationTypes } from './appsyncSchema.js';
-export type { TransformModelSchemaInput, TransformedApi, DataAuthorizationModes, AppSyncAuthenticationType } from './appsyncSchema.js';
+export type { TransformModelSchemaInput, TransformedApi, DataAuthorizationModes, ResolvedDataAuthorization, AppSyncAuthenticationType } from './appsyncSchema.js';
 export { generateGraphqlClientCode, generateGraphqlClientCodeFiles, appsyncSchemaFor } from './generateGraphqlClientCode.js';
 export { CodegenRun } from './codegenRun.js';
 export { generateGraphqlClientCodeBatch } from './generateGraphqlClientCodeBatch.js';

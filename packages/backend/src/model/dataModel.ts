@@ -38,7 +38,7 @@ function transformSchema(schema: DataProps['schema']): { sdl: string; functions:
  * data construct): API key when configured (or with neither auth nor modes), user pool and identity
  * pool IAM when `defineAuth` exists, lambda/OIDC when configured, IAM always.
  */
-function authorization(props: DataProps, hasAuth: boolean): DataModel['authorizationModes'] {
+export function authorization(props: DataProps, hasAuth: boolean): DataModel['authorizationModes'] {
   const modes = props.authorizationModes;
   const requested = modes?.defaultAuthorizationMode ?? computedDefault(modes, hasAuth);
   const useApiKey = Boolean(modes?.apiKeyAuthorizationMode) || requested === 'apiKey' || (!hasAuth && !modes);

@@ -18,21 +18,29 @@ import type { CodegenRun } from '../codegenRun.js';
 import { isEmptyGraphqlDocument } from './emptyGraphqlDocument.js';
 import { useHandlebarsOnce } from './handlebarsOnce.js';
 import { usePrettierOnce } from './prettierOnce.js';
+import { formatStatementsFile } from './statementsFormatter.js';
 
 type StatementsTarget = Extract<ResolvedGenerateOptions, { format: 'graphql-codegen' }>['statementTarget'];
 type Operations = GeneratedOperations<GraphQLWithMeta>;
-type Formatter = { format: (statements: Map<string, unknown>) => string };
 
 // The generator's own modules and dependencies (the copies `generateStatements`/`generateTypes` run).
 const generatorRequire = createRequire(createRequire(import.meta.url).resolve('@aws-amplify/graphql-generator'));
 const { generateGraphQLDocuments } = generatorRequire('@aws-amplify/graphql-docs-generator') as typeof import('@aws-amplify/graphql-docs-generator');
 const { GraphQLStatementsFormatter, statementsTargetToFileExtensionMap } = generatorRequire('./utils/index.js') as {
-  GraphQLStatementsFormatter: new (language: StatementsTarget, operation?: string, typesPath?: string) => Formatter;
+  GraphQLStatementsFormatter: new (language: StatementsTarget, operation?: string, typesPath?: string) => { format: (statements: Map<string, unknown>) => string };
   statementsTargetToFileExtensionMap: Record<StatementsTarget, string>;
 };
 // The types generator is loaded when a type target first needs it (or `loadTypesGenerator` asks for it).
 export const loadTypesGenerator = () => generatorRequire('./types.js') as { generateTypes: typeof GenerateTypes };
 const generateTypes: typeof GenerateTypes = (options) => loadTypesGenerator().generateTypes(options);
+/**
+ * Load what the largest graphql-codegen parts run before the AppSync schema they need is there: the types
+ * generator and prettier's TypeScript parser (the angular service is one prettier pass over the whole file).
+ */
+export const warmUpGenerators = (): void => {
+  loadTypesGenerator();
+  (createRequire(generatorRequire.resolve('@aws-amplify/graphql-types-generator'))('prettier') as { format: (text: string, options: object) => string }).format('', { parser: 'typescript' });
+};
 // The types generator parses `Source` objects with its own graphql@15 copy, which checks `instanceof Source`:
 // build them from that same copy, not from this package's graphql.
 const { Source } = createRequire(generatorRequire.resolve('@aws-amplify/graphql-types-generator'))('graphql') as typeof import('graphql');
@@ -46,13 +54,13 @@ type StatementOptions = { maxDepth: number; typenameIntrospection: boolean };
 const documentsFor = (run: CodegenRun, schema: string, options: StatementOptions & { useExternalFragmentForS3Object: boolean }): Operations =>
   run.once(`documents ${run.keyOf(schema)} ${JSON.stringify(options)}`, () => generateGraphQLDocuments(schema, { ...options, includeMetaData: true }));
 
-/** `generatedOperationsToOutput` of `@aws-amplify/graphql-generator` (`statements.ts`). */
+/** `generatedOperationsToOutput` of `@aws-amplify/graphql-generator` (`statements.ts`), its formatter's prettier pass done directly. */
 const formatStatements = (target: StatementsTarget, operations: Operations, relativeTypesPath: string | undefined): Record<string, string> => {
   const fileExtension = statementsTargetToFileExtensionMap[target];
   const files: Record<string, string> = {};
   for (const operation of ['queries', 'mutations', 'subscriptions'] as const) {
     if (!operations[operation]?.size) continue;
-    files[`${operation}.${fileExtension}`] = new GraphQLStatementsFormatter(target, operation, relativeTypesPath).format(operations[operation]);
+    files[`${operation}.${fileExtension}`] = formatStatementsFile(target, operation, relativeTypesPath, operations[operation]);
   }
   if (fileExtension === 'graphql' && operations.fragments.size) {
     files['fragments.graphql'] = new GraphQLStatementsFormatter(target).format(operations.fragments);

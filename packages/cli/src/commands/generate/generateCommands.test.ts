@@ -80,6 +80,23 @@ test('a project without a data resource gets the real error', async () => {
   assert.match(r.stderr, /^\[NoDataResourceError\] Unable to determine AppSync API ID\./);
 });
 
+test("graphql-client-code describes the API with the backend's resolved auth modes (apiKey default without apiKeyAuthorizationMode)", async () => {
+  const q = tempProject();
+  const { mkdirSync, writeFileSync } = await import('node:fs');
+  mkdirSync(join(q.dir, 'amplify/data'), { recursive: true });
+  writeFileSync(
+    join(q.dir, 'amplify/data/resource.ts'),
+    "import { a, defineData } from '@aws-amplify/backend';\n" +
+      'const schema = a.schema({ Note: a.model({ body: a.string() }).authorization((allow) => [allow.publicApiKey()]) });\n' +
+      "export const data = defineData({ schema, authorizationModes: { defaultAuthorizationMode: 'apiKey' } });\n",
+  );
+  writeFileSync(join(q.dir, 'amplify/backend.ts'), "import { defineBackend } from '@aws-amplify/backend';\nimport { data } from './data/resource';\ndefineBackend({ data });\n");
+  // The backend gives this API a key (the sandbox serves it with one); codegen used to reject the default as unconfigured.
+  const r = await runAmpx(['generate', 'graphql-client-code', '--statement-target', 'graphql', '--out', 'gql'], { cwd: q.dir, env: q.env, timeoutMs: 60_000 });
+  assert.equal(r.code, 0, r.stderr);
+  assert.match(readFileSync(join(q.dir, 'gql/queries.graphql'), 'utf8'), /query ListNotes/);
+});
+
 test('the CLI lists the codegen choices in the real order', () => {
   // generateCommand.ts keeps its own copy so --help does not load the generators.
   const src = readFileSync(new URL('./generateCommand.ts', import.meta.url), 'utf8');
