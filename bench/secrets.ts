@@ -32,7 +32,7 @@ const gets = Array.from({ length: 15 }, () => proc(['sandbox', 'secret', 'get', 
 
 const loc = resolveSandbox({}, dir);
 process.env.SANDLOT_CONFIG_DIR = env.SANDLOT_CONFIG_DIR;
-const conn = openSsm(loc);
+const conn = await openSsm(loc);
 const client = new SecretClient(conn.ssm, loc.id);
 const lib = async (fn: () => Promise<unknown>, n: number) => {
   const xs: number[] = [];

@@ -4,7 +4,9 @@
 // body's signed SHA-256 and CRC32) and the storage rules on every request; s3rver checks neither. Each row is
 // measured in 5 rounds, the two servers taking turns, and the median printed (the machine is shared: a load
 // change between two back-to-back runs would otherwise decide a row), after a warm-up of the client against
-// both. Run: npx tsx bench/storage.ts
+// both. Before every measurement the machine's dirty page cache is written out (`sync`, untimed): s3rver
+// never fsyncs, so the kernel would otherwise write its 128 MiB of PUT bodies back during whichever row comes
+// next (often ours); Sandlot's PUTs fsync inside their own timing. Run: npx tsx bench/storage.ts
 // The peer is installed on demand into /tmp/sandlot-bench-peers/s3rver (never into the repo).
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -133,7 +135,10 @@ try {
   for (let round = 0; round < ROUNDS; round++) {
     const order = round % 2 === 0 ? [0, 1] : [1, 0];
     for (const row of ROWS) {
-      for (const i of order) (samples[targets[i]!.name]![row.label] ??= []).push(await row.run(clients[i]!, targets[i]!.name));
+      for (const i of order) {
+        spawnSync('sync'); // settle the previous measurement's deferred disk writes outside every timer
+        (samples[targets[i]!.name]![row.label] ??= []).push(await row.run(clients[i]!, targets[i]!.name));
+      }
     }
   }
   for (const c of clients) c.destroy();

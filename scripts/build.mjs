@@ -4,6 +4,16 @@ import { build } from 'esbuild';
 import { copyFileSync, rmSync } from 'node:fs';
 
 const outdir = 'packages/cli/dist';
+
+// better-sqlite3 is CommonJS: imported from ESM, Node first runs its CJS export scanner over it (~10 ms
+// per process). Loading it with require() (the banner's) skips that; the module is the same.
+const requireCjs = {
+  name: 'require-cjs',
+  setup(b) {
+    b.onResolve({ filter: /^better-sqlite3$/ }, (a) => (a.namespace === 'require-cjs' ? { path: a.path, external: true } : { path: a.path, namespace: 'require-cjs' }));
+    b.onLoad({ filter: /.*/, namespace: 'require-cjs' }, (a) => ({ contents: `module.exports = require(${JSON.stringify(a.path)});`, loader: 'js' }));
+  },
+};
 rmSync(outdir, { recursive: true, force: true });
 await build({
   // backend.mjs is what `@aws-amplify/backend` resolves to inside a project Sandlot loads.
@@ -17,6 +27,8 @@ await build({
     'seed-prompter': 'packages/seed/src/publishedPrompter.ts',
     register: 'packages/cli/src/register.ts',
     configure: 'packages/cli/src/register/configure.ts',
+    // Worker thread of `ampx sandbox` that loads the model generator while the backend loads.
+    'introspection-worker': 'packages/cli/src/sandbox/introspectionWorker.ts',
   },
   outdir,
   outExtension: { '.js': '.mjs' },
@@ -31,6 +43,7 @@ await build({
   mainFields: ['module', 'main'],
   keepNames: true,
   logLevel: 'warning',
+  plugins: [requireCjs],
   // Native addon, and packages that load user code or big optional tools at run time.
   external: ['better-sqlite3', 'tsx', 'typescript', 'esbuild', 'aws-amplify', '@aws-amplify/*', 'aws-cdk-lib', 'constructs', 'playwright-core'],
   banner: { js: "import { createRequire as __sandlotRequire } from 'node:module'; const require = __sandlotRequire(import.meta.url);" },

@@ -1,12 +1,6 @@
-import { createLogger, type Logger } from './logger.js';
-import { systemClock, type Clock } from './clock.js';
-import { openDatabase } from './store/database.js';
-import { loadMasterKey } from './crypto/masterKey.js';
-import { createSealedBox } from './crypto/sealedBox.js';
-import { createPageTokens } from './crypto/pageTokens.js';
-import { rootCredentials } from './iam/credentials.js';
-import { createKeyring } from './iam/keyring.js';
-import { createParameterStore } from './ssm/store.js';
+import type { Logger } from './logger.js';
+import type { Clock } from './clock.js';
+import { createCoreServices, lazy } from './coreServices.js';
 import { ssmService } from './ssm/index.js';
 import { cloudFormationService, createStackStore } from './cloudformation/index.js';
 import { cognitoHttpRoutes, cognitoService, createCognitoServices, applyUserPoolConfig, type UserPoolConfig } from './cognito/index.js';
@@ -56,26 +50,9 @@ export interface Cloud {
 
 /** The composition root: the only place the local cloud's services are constructed. */
 export function createCloud(o: CloudOptions): Cloud {
-  const logger = o.logger ?? createLogger('warn', (line) => process.stderr.write(line + '\n'));
-  const clock = o.clock ?? systemClock();
-  const masterKey = o.masterKey ?? loadMasterKey();
-  const box = createSealedBox(masterKey);
-  const db = openDatabase(o.databaseFile);
-  const accountId = o.accountId ?? '000000000000';
-  const root = rootCredentials(masterKey, o.account ?? 'default');
-  const services: CloudServices = {
-    clock,
-    logger,
-    db,
-    box,
-    tokens: createPageTokens(box),
-    region: o.region ?? 'us-east-1',
-    accountId,
-    rootCredentials: root,
-    credentials: createKeyring(root, accountId),
-  } as CloudServices;
+  const services = createCoreServices(o) as CloudServices;
+  const { logger, clock, db, box } = services;
   // Stores are built on first use, so a process serving one service never pays for the others.
-  lazy(services, 'parameters', () => createParameterStore(db, box, clock));
   lazy(services, 'stacks', () => createStackStore(db));
   lazy(services, 'cognito', () => createCognitoServices(services));
   lazy(services, 'identityPools', () => createIdentityStore(db, box, clock, services.credentials));
@@ -113,10 +90,4 @@ export function createCloud(o: CloudOptions): Cloud {
     listen: (port = 0, host = '127.0.0.1') => listen(router, port, host, upgrades),
     close: () => db.close(),
   };
-}
-
-/** Defines `bag[key]` as a value built on first read. */
-function lazy<T extends object, K extends keyof T>(bag: T, key: K, build: () => T[K]): void {
-  let value: T[K] | undefined;
-  Object.defineProperty(bag, key, { enumerable: true, get: () => (value ??= build()) });
 }

@@ -9,6 +9,7 @@ import { type OutputsTarget, writeFileAtomic } from './outputsTarget.js';
 import { writtenOutputsRecord } from './deleteSandboxState.js';
 import { resourceIds } from './resourceIds.js';
 import { deployedResourcesFor, identityPoolConfigFor, userPoolConfigFor } from './localResources.js';
+import type { ModelIntrospector } from './modelIntrospector.js';
 
 export interface DeployContext {
   loc: SandboxLocation;
@@ -17,6 +18,8 @@ export interface DeployContext {
   outputs: OutputsTarget;
   printer: Printer;
   reason: 'start' | 'change' | string;
+  /** Computes `data.model_introspection` (default: in this thread). */
+  introspector?: Pick<ModelIntrospector, 'introspect'>;
 }
 
 export type DeployResult = { ok: true; summary: string[]; outputsFile: string } | { ok: false; error: Error };
@@ -45,7 +48,9 @@ export async function deployBackend(ctx: DeployContext): Promise<DeployResult> {
       summary.push(`Auth: user pool ${pool.userPoolId}${model.auth.groups.length ? ` (groups: ${model.auth.groups.map((g) => g.name).join(', ')})` : ''}, MFA ${model.auth.mfa.mode}`);
     }
     // Loaded on demand: the official generators pull in prettier and friends, which commands without data never need.
-    const introspection = model.data ? (await import('@sandlot/codegen')).generateModelIntrospection({ modelSchema: model.data.modelSchema }) : undefined;
+    const introspection = model.data
+      ? await (ctx.introspector ? ctx.introspector.introspect(model.data.modelSchema) : (await import('@sandlot/codegen')).generateModelIntrospection({ modelSchema: model.data.modelSchema }))
+      : undefined;
     const deployed = deployedResourcesFor(model, ids, { region: s.region, cloudUrl: ctx.url, modelIntrospection: introspection });
     if (model.data) {
       // The model schema asset where a deployed backend keeps it (`amplifyApiModelSchemaS3Uri`).

@@ -14,6 +14,7 @@ import { typeCheckInChild, type RunningTypeCheck } from '@sandlot/backend/sandbo
 import { asUserError } from '../backendState/definitionErrors.js';
 import type { OutputsTarget } from './outputsTarget.js';
 import { writePlaceholderOutputs } from './outputsTarget.js';
+import type { ModelIntrospector } from './modelIntrospector.js';
 
 export interface SandboxSessionOptions {
   loc: SandboxLocation;
@@ -26,6 +27,8 @@ export interface SandboxSessionOptions {
   /** Asked on Ctrl+C when stdin is a terminal: delete the sandbox's resources? (default No). */
   confirmDeleteOnStop?: () => Promise<boolean>;
   onDeleteRequested?: () => Promise<void>;
+  /** Computes `data.model_introspection` for every apply (default: in this thread); closed when the session stops. */
+  introspector?: ModelIntrospector;
 }
 
 export interface SandboxSession {
@@ -46,6 +49,7 @@ export async function startSandboxSession(o: SandboxSessionOptions): Promise<San
   const lock = acquireInstanceLock(loc.stateDir, loc.id.name);
   const started = performance.now();
   let cloud: Cloud | undefined;
+  const { introspector } = o;
   try {
     await writePlaceholderOutputs(o.outputs);
     cloud = createCloud({ databaseFile: loc.databaseFile, account: loc.account, logger: sandboxLogger(loc.stateDir, (l) => printer.log(l)) });
@@ -86,7 +90,7 @@ export async function startSandboxSession(o: SandboxSessionOptions): Promise<San
       const t = performance.now();
       const checked = startTypeCheck();
       if (o.once) pendingTypeCheck = checked;
-      const result = await deployBackend({ loc, cloud: cloud!, url: server.url, outputs: o.outputs, printer, reason });
+      const result = await deployBackend({ loc, cloud: cloud!, url: server.url, outputs: o.outputs, printer, reason, introspector });
       if (result.ok) {
         for (const line of result.summary) printer.log(line);
         printer.log(`✔ Deployment completed in ${((performance.now() - t) / 1000).toFixed(3)} seconds`);
@@ -111,6 +115,7 @@ export async function startSandboxSession(o: SandboxSessionOptions): Promise<San
       typeCheck?.cancel();
       await watcher?.close();
       await server.close();
+      await introspector?.close();
       cloud!.close();
       removeEndpoint(loc.stateDir);
       removeEndpointIfOurs(projectPointerDir);
@@ -166,6 +171,7 @@ export async function startSandboxSession(o: SandboxSessionOptions): Promise<San
 
     return { cloud, url: server.url, done, stop: () => stop() };
   } catch (err) {
+    await introspector?.close();
     cloud?.close();
     removeEndpoint(loc.stateDir);
     lock.release();

@@ -1,15 +1,8 @@
-import {
-  DeleteParameterCommand,
-  DeleteParametersCommand,
-  GetParameterCommand,
-  GetParameterHistoryCommand,
-  GetParametersByPathCommand,
-  PutParameterCommand,
-  type SSMClient,
-} from '@aws-sdk/client-ssm';
+import type { SSMClient } from '@aws-sdk/client-ssm';
 import { AmplifyFault, AmplifyUserError } from '../errors.js';
 import { format } from '../format.js';
 import { parameterPath, parameterPrefix, type BackendIdentifier } from '../project/backendIdentifier.js';
+import { sdkSsmCaller, type SsmCaller } from './ssmCaller.js';
 
 export interface Secret {
   name: string;
@@ -28,15 +21,19 @@ const SSM_CREDENTIAL_ERRORS = new Set(['UnrecognizedClientException', 'AccessDen
 
 /**
  * Sandbox secrets over SSM Parameter Store, at the real paths (`/amplify/<ns>/<name>-sandbox-<hash>/<secret>`),
- * with `ampx`'s error translation. The SSM client decides where they live (see ssmConnection.ts).
+ * with `ampx`'s error translation. The SSM behind it decides where they live (see ssmConnection.ts): an
+ * `SSMClient`, or the sandbox's Parameter Store called in-process.
  */
 export class SecretClient {
-  constructor(private readonly ssm: SSMClient, private readonly id: BackendIdentifier) {}
+  private readonly ssm: SsmCaller;
+  constructor(ssm: SSMClient | SsmCaller, private readonly id: BackendIdentifier) {
+    this.ssm = 'call' in ssm ? ssm : sdkSsmCaller(ssm);
+  }
 
   async get(name: string, version?: number): Promise<Secret> {
     const selector = version === undefined ? parameterPath(this.id, name) : `${parameterPath(this.id, name)}:${version}`;
     try {
-      const out = await this.ssm.send(new GetParameterCommand({ Name: selector, WithDecryption: true }));
+      const out = await this.ssm.call('GetParameter', { Name: selector, WithDecryption: true });
       const p = out.Parameter;
       if (!p?.Value) throw new AmplifyFault('GetSecretsFailedFault', { message: `The value of secret '${name}' is undefined` });
       return { name, version: p.Version ?? 0, value: p.Value, lastUpdated: p.LastModifiedDate ?? new Date(0) };
@@ -47,9 +44,7 @@ export class SecretClient {
 
   async set(name: string, value: string): Promise<number> {
     try {
-      const out = await this.ssm.send(
-        new PutParameterCommand({ Name: parameterPath(this.id, name), Type: 'SecureString', Value: value, Description: 'Amplify Secret', Overwrite: true }),
-      );
+      const out = await this.ssm.call('PutParameter', { Name: parameterPath(this.id, name), Type: 'SecureString', Value: value, Description: 'Amplify Secret', Overwrite: true });
       return out.Version ?? 0;
     } catch (err) {
       throw this.translate(err, 'set', name);
@@ -62,7 +57,7 @@ export class SecretClient {
     let NextToken: string | undefined;
     try {
       do {
-        const out = await this.ssm.send(new GetParametersByPathCommand({ Path: parameterPrefix(this.id), WithDecryption: true, NextToken }));
+        const out = await this.ssm.call('GetParametersByPath', { Path: parameterPrefix(this.id), WithDecryption: true, NextToken });
         for (const p of out.Parameters ?? []) {
           if (!p.Name || p.Value === undefined) continue;
           secrets.push({ name: p.Name.slice(p.Name.lastIndexOf('/') + 1), version: p.Version ?? 0, value: p.Value, lastUpdated: p.LastModifiedDate ?? new Date(0) });
@@ -77,7 +72,7 @@ export class SecretClient {
 
   async remove(name: string): Promise<void> {
     try {
-      await this.ssm.send(new DeleteParameterCommand({ Name: parameterPath(this.id, name) }));
+      await this.ssm.call('DeleteParameter', { Name: parameterPath(this.id, name) });
     } catch (err) {
       throw this.translate(err, 'remove', name);
     }
@@ -88,7 +83,7 @@ export class SecretClient {
     const failed: string[] = [];
     try {
       for (let i = 0; i < names.length; i += 10) {
-        const out = await this.ssm.send(new DeleteParametersCommand({ Names: names.slice(i, i + 10).map((n) => parameterPath(this.id, n)) }));
+        const out = await this.ssm.call('DeleteParameters', { Names: names.slice(i, i + 10).map((n) => parameterPath(this.id, n)) });
         failed.push(...(out.InvalidParameters ?? []).map((p) => p.slice(p.lastIndexOf('/') + 1)));
       }
     } catch (err) {
@@ -103,7 +98,7 @@ export class SecretClient {
     let NextToken: string | undefined;
     try {
       do {
-        const out = await this.ssm.send(new GetParameterHistoryCommand({ Name: parameterPath(this.id, name), WithDecryption: false, NextToken }));
+        const out = await this.ssm.call('GetParameterHistory', { Name: parameterPath(this.id, name), WithDecryption: false, NextToken });
         for (const p of out.Parameters ?? []) versions.push({ version: p.Version ?? 0, lastUpdated: p.LastModifiedDate ?? new Date(0) });
         NextToken = out.NextToken;
       } while (NextToken);

@@ -1,33 +1,28 @@
-import { SSMClient } from '@aws-sdk/client-ssm';
-import type { SandboxLocation } from '../project/sandboxLocation.js';
-import { openInProcessCloud } from '../backendState/localCloudClients.js';
+import { ensureStateDir, type SandboxLocation } from '../project/sandboxLocation.js';
+import type { SsmCaller } from './ssmCaller.js';
 
-/** An SSM client and a way to release what it holds. */
+/** The SSM the secret commands call, and a way to release what it holds. */
 export interface SsmConnection {
-  ssm: SSMClient;
+  ssm: SsmCaller;
   close(): void;
 }
 
 const quietLogger = { debug() {}, info() {}, warn() {}, error() {} };
 
 /**
- * The SSM client the secret commands use. By default it is served in-process by the sandbox's local
- * cloud over its SQLite database (safe next to a running sandbox: SQLite serialises writers). With
- * `AWS_ENDPOINT_URL_SSM`/`AWS_ENDPOINT_URL` set, it is a plain SDK client of that endpoint (a running
- * Sandlot cloud, or real AWS with real credentials).
+ * The SSM the secret commands use. By default it is the sandbox's local Parameter Store called
+ * in-process over its SQLite database (safe next to a running sandbox: SQLite serialises writers),
+ * loading only SSM's code. With `AWS_ENDPOINT_URL_SSM`/`AWS_ENDPOINT_URL` set, it is a plain SDK
+ * client of that endpoint (a running Sandlot cloud, or real AWS with real credentials).
  */
-export function openSsm(loc: SandboxLocation): SsmConnection {
+export async function openSsm(loc: SandboxLocation): Promise<SsmConnection> {
   if (process.env.AWS_ENDPOINT_URL_SSM || process.env.AWS_ENDPOINT_URL) {
-    const ssm = new SSMClient({ logger: quietLogger });
-    return { ssm, close: () => ssm.destroy() };
+    const [{ SSMClient }, { sdkSsmCaller }] = await Promise.all([import('@aws-sdk/client-ssm'), import('./ssmCaller.js')]);
+    const client = new SSMClient({ logger: quietLogger });
+    return { ssm: sdkSsmCaller(client), close: () => client.destroy() };
   }
-  const local = openInProcessCloud(loc, ['ssm']);
-  const ssm = new SSMClient(local.clientConfig);
-  return {
-    ssm,
-    close() {
-      ssm.destroy();
-      local.close();
-    },
-  };
+  ensureStateDir(loc);
+  const { openLocalSsm } = await import('@sandlot/cloud/localSsm.js');
+  const local = openLocalSsm({ databaseFile: loc.databaseFile, account: loc.account });
+  return { ssm: local, close: () => local.close() };
 }

@@ -5,7 +5,7 @@ import { resolveSandbox, type SandboxGlobalArgs } from '../commands/sandboxTarge
 /** Runs `fn` with a secret client for the sandbox the arguments name, releasing it afterwards. */
 export async function withSecretClient<T>(args: SandboxGlobalArgs, fn: (client: SecretClient) => Promise<T>): Promise<T> {
   const loc = resolveSandbox(args);
-  const conn = openSsm(loc);
+  const conn = await openSsm(loc);
   try {
     return await fn(new SecretClient(conn.ssm, loc.id));
   } finally {

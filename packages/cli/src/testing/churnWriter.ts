@@ -6,7 +6,7 @@ import { resolveSandbox } from '../commands/sandboxTarget.js';
 
 const [dir, name] = process.argv.slice(2) as [string, string];
 const loc = resolveSandbox({}, dir);
-const client = new SecretClient(openSsm(loc).ssm, loc.id);
+const client = new SecretClient((await openSsm(loc)).ssm, loc.id);
 process.stdout.write('ready\n');
 for (let i = 0; ; i++) {
   const version = await client.set(name, 'x'.repeat(2000) + i);

@@ -1,13 +1,8 @@
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
-import { CloudFormationClient } from '@aws-sdk/client-cloudformation';
 import { relative } from 'node:path';
-import { readObjectText } from '@sandlot/cloud';
 import type { Printer } from '../../printer.js';
 import { AmplifyUserError } from '../../errors.js';
-import { openInProcessCloud } from '../../backendState/localCloudClients.js';
-import { readBackendOutput } from '../../backendState/deployedBackend.js';
-import { renderStackOutputs, type OutputsFormat, type OutputsVersion } from '@sandlot/backend/sandbox';
-import { outputsTarget, writeFileAtomic } from '../../sandbox/outputsTarget.js';
+import type { OutputsFormat, OutputsVersion } from '@sandlot/backend/sandbox';
 import { branchHint, resolveGenerateTarget, type GenerateTargetArgs } from './generateTarget.js';
 
 type Args = GenerateTargetArgs & { format?: string; outDir?: string; outputsVersion?: string };
@@ -26,6 +21,14 @@ export class GenerateOutputsCommand implements CommandModule<object, Args> {
 
   handler = async (args: ArgumentsCamelCase<Args>): Promise<void> => {
     const loc = resolveGenerateTarget(args);
+    const [{ CloudFormationClient }, { readObjectText }, { openInProcessCloud }, { readBackendOutput }, { renderStackOutputs }, { outputsTarget, writeFileAtomic }] = await Promise.all([
+      import('@aws-sdk/client-cloudformation'),
+      import('@sandlot/cloud'),
+      import('../../backendState/localCloudClients.js'),
+      import('../../backendState/deployedBackend.js'),
+      import('@sandlot/backend/sandbox'),
+      import('../../sandbox/outputsTarget.js'),
+    ]);
     const local = openInProcessCloud(loc, ['cloudformation', 's3']);
     const cfn = new CloudFormationClient(local.clientConfig);
     try {

@@ -1,6 +1,5 @@
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import type { Printer } from '../../printer.js';
-import { loadBackend } from '@sandlot/backend/sandbox';
 import { asUserError } from '../../backendState/definitionErrors.js';
 import { resolveGenerateTarget, type GenerateTargetArgs } from './generateTarget.js';
 
@@ -34,20 +33,15 @@ export class GraphqlClientCodeCommand implements CommandModule<object, Args> {
 
   handler = async (args: ArgumentsCamelCase<Args>): Promise<void> => {
     const loc = resolveGenerateTarget(args);
-    const codegen = await import('@sandlot/codegen');
+    const [codegen, { loadBackend }] = await Promise.all([import('@sandlot/codegen'), import('@sandlot/backend/sandbox')]);
     try {
       const model = await loadBackend(loc.project.root);
-      const modes = model.data?.authorizationModes;
       const result = await codegen.generateGraphqlClientCode({
         ...(args as object),
         data: model.data && {
           modelSchema: model.data.modelSchema,
-          authorizationModes: modes && {
-            defaultAuthorizationMode: modes.defaultAuthorizationMode,
-            ...(modes.apiKey ? { apiKeyAuthorizationMode: modes.apiKey } : {}),
-            ...(modes.lambda ? { lambdaAuthorizationMode: modes.lambda } : {}),
-            ...(modes.oidc ? { oidcAuthorizationMode: modes.oidc } : {}),
-          },
+          // The backend's resolved modes: the API codegen describes is the one the sandbox serves.
+          authorization: model.data.authorizationModes,
           hasAuth: Boolean(model.auth),
           apiName: model.data.name,
         },

@@ -3,8 +3,7 @@ import { existsSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { invalidInput } from '../../errors.js';
 import { resolveSandbox, type SandboxGlobalArgs } from '../sandboxTarget.js';
-import { startSandboxSession } from '../../sandbox/sandboxSession.js';
-import { outputsTarget, type OutputsFormat, type OutputsVersion } from '../../sandbox/outputsTarget.js';
+import type { OutputsFormat, OutputsVersion } from '../../sandbox/outputsTarget.js';
 import { deleteSandbox } from './sandboxDeleteCommand.js';
 
 type SandboxArgs = SandboxGlobalArgs & {
@@ -55,22 +54,34 @@ export class SandboxCommand implements CommandModule {
       if (!existsSync(dirToWatch)) throw invalidInput(`--dir-to-watch ${args.dirToWatch} does not exist`, 'Pass a folder that exists, or leave the flag out to watch amplify/.');
       if (!statSync(dirToWatch).isDirectory()) throw invalidInput(`--dir-to-watch ${args.dirToWatch} is not a valid directory`, 'Pass a folder, not a file.');
     }
-    const version = (args.outputsVersion ?? '1.5') as OutputsVersion;
-    const fmt = (args.outputsFormat ?? 'json') as OutputsFormat;
-    const outputs = outputsTarget(version, fmt, args.outputsOutDir ?? process.cwd());
-    const interactive = Boolean(process.stdin.isTTY);
-    const session = await startSandboxSession({
-      loc,
-      printer: this.printer,
-      once: Boolean(args.once),
-      dirToWatch,
-      exclude: args.exclude ?? [],
-      outputs,
-      confirmDeleteOnStop: interactive
-        ? async () => (await import('@inquirer/prompts')).confirm({ message: 'Would you like to delete all the resources in your sandbox environment (This cannot be undone)?', default: false })
-        : undefined,
-      onDeleteRequested: () => deleteSandbox(loc, this.printer),
-    });
+    // A project with amplify/data/ gets the model generator loading in a worker thread first, so it
+    // overlaps with everything below (the session's code, the local cloud, the backend definition).
+    const introspector = existsSync(join(loc.project.root, 'amplify', 'data')) ? (await import('../../sandbox/modelIntrospector.js')).createModelIntrospector() : undefined;
+    // The session's code (local cloud, backend loader, watcher) loads only when this command runs.
+    let session;
+    try {
+      const [{ startSandboxSession }, { outputsTarget }] = await Promise.all([import('../../sandbox/sandboxSession.js'), import('../../sandbox/outputsTarget.js')]);
+      const version = (args.outputsVersion ?? '1.5') as OutputsVersion;
+      const fmt = (args.outputsFormat ?? 'json') as OutputsFormat;
+      const outputs = outputsTarget(version, fmt, args.outputsOutDir ?? process.cwd());
+      const interactive = Boolean(process.stdin.isTTY);
+      session = await startSandboxSession({
+        loc,
+        printer: this.printer,
+        once: Boolean(args.once),
+        dirToWatch,
+        exclude: args.exclude ?? [],
+        outputs,
+        confirmDeleteOnStop: interactive
+          ? async () => (await import('@inquirer/prompts')).confirm({ message: 'Would you like to delete all the resources in your sandbox environment (This cannot be undone)?', default: false })
+          : undefined,
+        onDeleteRequested: () => deleteSandbox(loc, this.printer),
+        introspector,
+      });
+    } catch (err) {
+      await introspector?.close(); // the session closes it once it has started
+      throw err;
+    }
     process.exitCode = await session.done;
   };
 }

@@ -5,7 +5,6 @@ import { AmplifyUserError } from '../../errors.js';
 import { format } from '../../format.js';
 import { resolveSandbox, type SandboxGlobalArgs } from '../sandboxTarget.js';
 import { runningInstance } from '../../sandbox/instanceLock.js';
-import { deleteSandboxState } from '../../sandbox/deleteSandboxState.js';
 
 type Args = SandboxGlobalArgs & { yes?: boolean };
 
@@ -48,6 +47,7 @@ export class SandboxDeleteCommand implements CommandModule<object, Args> {
 
 export async function deleteSandbox(loc: ReturnType<typeof resolveSandbox>, printer: Printer): Promise<void> {
   printer.log('[Sandbox] Deleting all the resources in the sandbox environment...');
+  const { deleteSandboxState } = await import('../../sandbox/deleteSandboxState.js');
   const outputs = deleteSandboxState(loc);
   if (outputs) printer.log(`File removed: ${relative(process.cwd(), outputs) || outputs}`);
   printer.log('[Sandbox] Finished deleting.');

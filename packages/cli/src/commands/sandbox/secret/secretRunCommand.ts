@@ -1,5 +1,4 @@
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
-import { spawn } from 'node:child_process';
 import type { SandboxGlobalArgs } from '../../sandboxTarget.js';
 import { invalidInput, AmplifyUserError } from '../../../errors.js';
 import { withSecretClient } from '../../../secrets/withSecretClient.js';
@@ -23,6 +22,7 @@ export class SecretRunCommand implements CommandModule<object, Args> {
     const secrets = await withSecretClient(args, (c) => c.list());
     const env = { ...process.env };
     for (const s of secrets) env[s.name] = s.value;
+    const { spawn } = await import('node:child_process');
     const code = await new Promise<number>((resolve, reject) => {
       const child = spawn(argv[0]!, argv.slice(1), { stdio: 'inherit', env });
       child.on('error', (err) =>

@@ -1,7 +1,6 @@
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import type { Printer } from '../../../printer.js';
 import { resolveSandbox, type SandboxGlobalArgs } from '../../sandboxTarget.js';
-import { runSeed } from '../../../seedRunner/runSeed.js';
 import type { SeedLibrary } from '../../../seedRunner/seedModules.js';
 import { SeedGeneratePolicyCommand } from './seedGeneratePolicyCommand.js';
 
@@ -26,6 +25,7 @@ export class SeedCommand implements CommandModule<object, SeedArgs> {
       .option('seed-library', { describe: 'Which @aws-amplify/seed the script imports: Sandlot\'s (sandlot) or the published package (installed). Default: installed when the project has node_modules/@aws-amplify/seed, else sandlot.', type: 'string', choices: ['sandlot', 'installed'] }) as unknown as Argv<SeedArgs>;
 
   handler = async (args: ArgumentsCamelCase<SeedArgs>): Promise<void> => {
+    const { runSeed } = await import('../../../seedRunner/runSeed.js');
     await runSeed({
       loc: resolveSandbox(args),
       printer: this.printer,

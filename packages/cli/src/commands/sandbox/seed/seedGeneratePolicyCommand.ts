@@ -1,11 +1,8 @@
 import type { ArgumentsCamelCase, CommandModule } from 'yargs';
-import { CloudFormationClient } from '@aws-sdk/client-cloudformation';
 import type { Printer } from '../../../printer.js';
 import { AmplifyUserError } from '../../../errors.js';
 import { resolveSandbox, type SandboxGlobalArgs } from '../../sandboxTarget.js';
 import { requireSeedScript } from './seedScript.js';
-import { openInProcessCloud } from '../../../backendState/localCloudClients.js';
-import { readBackendOutput } from '../../../backendState/deployedBackend.js';
 import { backendPathPart } from '../../../project/backendIdentifier.js';
 
 /**
@@ -20,6 +17,11 @@ export class SeedGeneratePolicyCommand implements CommandModule<object, SandboxG
   handler = async (args: ArgumentsCamelCase<SandboxGlobalArgs>): Promise<void> => {
     const loc = resolveSandbox(args);
     requireSeedScript(loc.project.root);
+    const [{ CloudFormationClient }, { openInProcessCloud }, { readBackendOutput }] = await Promise.all([
+      import('@aws-sdk/client-cloudformation'),
+      import('../../../backendState/localCloudClients.js'),
+      import('../../../backendState/deployedBackend.js'),
+    ]);
     const local = openInProcessCloud(loc, ['cloudformation']);
     const cfn = new CloudFormationClient(local.clientConfig);
     try {
