@@ -51,23 +51,30 @@ describe('Cognito admin API through @aws-sdk/client-cognito-identity-provider (S
     await signOut();
   });
 
-  it('keeps a password only as its SRP verifier: USER_PASSWORD_AUTH checks it; a scrypt hash an earlier version left is ignored, then cleared', async () => {
+  it('keeps a password only as an scrypt hash beside its SRP verifier: USER_PASSWORD_AUTH checks the hash; a row without one falls back to the verifier', async () => {
     const Username = 'ada.verifier@example.com';
     await admin.send(new AdminCreateUserCommand({ UserPoolId, Username, MessageAction: 'SUPPRESS' }));
-    await admin.send(new AdminSetUserPasswordCommand({ UserPoolId, Username, Password: 'Verif1er-Only!', Permanent: true }));
+    await admin.send(new AdminSetUserPasswordCommand({ UserPoolId, Username, Password: 'Verif1er-Hash!', Permanent: true }));
     const row = () => t.cloud.services.db.prepare('SELECT password_hash, srp_salt, srp_verifier FROM cognito_users WHERE pool_id = ? AND email = ?').get(UserPoolId, Username) as Record<string, string | null>;
-    assert.equal(row().password_hash, null);
+    assert.match(row().password_hash!, /^scrypt\$1024\$8\$1\$[A-Za-z0-9+/=]+\$[A-Za-z0-9+/=]+$/);
     assert.match(row().srp_verifier!, /^[0-9a-f]+$/);
+    assert.doesNotMatch(JSON.stringify(row()), /Verif1er-Hash!/);
     const pub = new CognitoIdentityProviderClient({ endpoint: t.url, region: 'us-east-1', credentials: { accessKeyId: 'unused', secretAccessKey: 'unused' } });
     const passwordAuth = (PASSWORD: string) => pub.send(new InitiateAuthCommand({ ClientId: CLIENT_ID, AuthFlow: 'USER_PASSWORD_AUTH', AuthParameters: { USERNAME: Username, PASSWORD } }));
-    assert.ok((await passwordAuth('Verif1er-Only!')).AuthenticationResult?.IdToken);
-    assert.equal(await errorName(passwordAuth('Verif1er-Only?')), 'NotAuthorizedException');
-    // A row written by an earlier version: scrypt hash of another password beside the verifier. Only the verifier counts.
+    assert.ok((await passwordAuth('Verif1er-Hash!')).AuthenticationResult?.IdToken);
+    assert.equal(await errorName(passwordAuth('Verif1er-Hash?')), 'NotAuthorizedException');
+    // The hash is what USER_PASSWORD_AUTH checks: a hash of another password refuses the right one.
+    const good = row().password_hash;
     t.cloud.services.db.prepare('UPDATE cognito_users SET password_hash = ? WHERE pool_id = ? AND email = ?').run('scrypt$1024$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=', UserPoolId, Username);
-    assert.ok((await passwordAuth('Verif1er-Only!')).AuthenticationResult?.IdToken);
+    assert.equal(await errorName(passwordAuth('Verif1er-Hash!')), 'NotAuthorizedException');
+    // A row without a hash (written by a build that kept only the verifier) is checked against the verifier.
+    t.cloud.services.db.prepare('UPDATE cognito_users SET password_hash = NULL WHERE pool_id = ? AND email = ?').run(UserPoolId, Username);
+    assert.ok((await passwordAuth('Verif1er-Hash!')).AuthenticationResult?.IdToken);
+    assert.equal(await errorName(passwordAuth('Verif1er-Hash?')), 'NotAuthorizedException');
     await admin.send(new AdminSetUserPasswordCommand({ UserPoolId, Username, Password: 'Sec0nd-Passw0rd!', Permanent: true }));
-    assert.equal(row().password_hash, null);
-    assert.equal(await errorName(passwordAuth('Verif1er-Only!')), 'NotAuthorizedException');
+    assert.notEqual(row().password_hash, null);
+    assert.notEqual(row().password_hash, good);
+    assert.equal(await errorName(passwordAuth('Verif1er-Hash!')), 'NotAuthorizedException');
     assert.ok((await passwordAuth('Sec0nd-Passw0rd!')).AuthenticationResult?.IdToken);
   });
 

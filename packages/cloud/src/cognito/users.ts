@@ -63,10 +63,13 @@ export function newUser(pools: UserPoolStore, clock: Clock, pool: ResolvedPoolCo
   };
 }
 
-/** The same user with a new password: SRP salt/verifier (password.ts), never the password. */
-export function withPassword(pool: ResolvedPoolConfig, user: StoredUser, password: string): StoredUser {
+/**
+ * The same user with a new password: its scrypt hash (`hashPassword(password)`, computed by the caller before
+ * its transaction) and SRP salt/verifier (password.ts), never the password.
+ */
+export function withPassword(pool: ResolvedPoolConfig, user: StoredUser, password: string, passwordHash: string): StoredUser {
   const { salt, verifier } = makeVerifier(pool.poolName, user.username, password);
-  return { ...user, passwordHash: undefined, srpSalt: salt, srpVerifier: verifier };
+  return { ...user, passwordHash, srpSalt: salt, srpVerifier: verifier };
 }
 
 /** Refuses an email / phone change that would collide with another user's sign-in alias. */

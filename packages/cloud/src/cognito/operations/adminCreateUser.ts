@@ -4,7 +4,7 @@ import type { Operation, WireOutput } from '../../http/operation.js';
 import type { CognitoServices } from '../services.js';
 import { poolById, newUser, withPassword, findUser } from '../users.js';
 import { readAttributes } from '../attributes.js';
-import { assertPasswordPolicy } from '../password.js';
+import { assertPasswordPolicy, hashPassword } from '../password.js';
 import { toUserType } from '../responses.js';
 import { InvalidParameterException, UnsupportedUserStateException, UserNotFoundException, missing } from '../errors.js';
 
@@ -16,30 +16,34 @@ export type AdminCreateUserOperation = Operation<AdminCreateUserCommandInput, Wi
  * one transaction (a user another process creates meanwhile cannot slip between the lookup and the insert).
  */
 export const AdminCreateUser = (d: Pick<CognitoServices, 'pools' | 'clock' | 'outbox'>): AdminCreateUserOperation =>
-  async (_ctx, input) => d.pools.transaction(() => {
-    const pool = poolById(d.pools, input.UserPoolId);
-    if (!input.Username) throw missing('username');
-    if (input.MessageAction && input.MessageAction !== 'SUPPRESS' && input.MessageAction !== 'RESEND') throw new InvalidParameterException(`Invalid MessageAction: ${input.MessageAction}`);
+  async (_ctx, input) => {
     const password = input.TemporaryPassword ?? generatePassword();
-    assertPasswordPolicy(password, pool.passwordPolicy);
-    if (input.MessageAction === 'RESEND') {
-      const existing = findUser(d.pools, pool, input.Username);
-      if (!existing) throw new UserNotFoundException();
-      if (existing.status !== 'FORCE_CHANGE_PASSWORD') throw new UnsupportedUserStateException('Resend not possible. ' + input.Username + ' status is not FORCE_CHANGE_PASSWORD.');
-      const user = withPassword(pool, existing, password);
-      d.pools.updateUser(user);
-      invite(d, pool.userPoolId, user.username, user.attributes.email, password);
-      return { User: toUserType(user) };
-    }
-    const attrs = readAttributes(pool, input.UserAttributes);
-    const fresh = newUser(d.pools, d.clock, pool, input.Username, attrs, 'FORCE_CHANGE_PASSWORD');
     // A generated password that is never delivered (SUPPRESS) can never be used: store no password at all.
     const undeliverable = input.TemporaryPassword === undefined && input.MessageAction === 'SUPPRESS';
-    const user = undeliverable ? fresh : withPassword(pool, fresh, password);
-    d.pools.insertUser(user);
-    if (input.MessageAction !== 'SUPPRESS') invite(d, pool.userPoolId, user.username, user.attributes.email, password);
-    return { User: toUserType(user) };
-  });
+    // The hash does not depend on the user row: computed before the (synchronous) transaction.
+    const passwordHash = undeliverable ? '' : await hashPassword(password);
+    return d.pools.transaction(() => {
+      const pool = poolById(d.pools, input.UserPoolId);
+      if (!input.Username) throw missing('username');
+      if (input.MessageAction && input.MessageAction !== 'SUPPRESS' && input.MessageAction !== 'RESEND') throw new InvalidParameterException(`Invalid MessageAction: ${input.MessageAction}`);
+      assertPasswordPolicy(password, pool.passwordPolicy);
+      if (input.MessageAction === 'RESEND') {
+        const existing = findUser(d.pools, pool, input.Username);
+        if (!existing) throw new UserNotFoundException();
+        if (existing.status !== 'FORCE_CHANGE_PASSWORD') throw new UnsupportedUserStateException('Resend not possible. ' + input.Username + ' status is not FORCE_CHANGE_PASSWORD.');
+        const user = withPassword(pool, existing, password, passwordHash);
+        d.pools.updateUser(user);
+        invite(d, pool.userPoolId, user.username, user.attributes.email, password);
+        return { User: toUserType(user) };
+      }
+      const attrs = readAttributes(pool, input.UserAttributes);
+      const fresh = newUser(d.pools, d.clock, pool, input.Username, attrs, 'FORCE_CHANGE_PASSWORD');
+      const user = undeliverable ? fresh : withPassword(pool, fresh, password, passwordHash);
+      d.pools.insertUser(user);
+      if (input.MessageAction !== 'SUPPRESS') invite(d, pool.userPoolId, user.username, user.attributes.email, password);
+      return { User: toUserType(user) };
+    });
+  };
 
 function invite(d: Pick<CognitoServices, 'outbox'>, poolId: string, username: string, email: string | undefined, password: string) {
   if (!email) return;
