@@ -9,12 +9,15 @@ import { createKeyring } from './iam/keyring.js';
 import { createParameterStore } from './ssm/store.js';
 import type { CloudServices } from './services.js';
 
-/** What every local cloud is built from (see `CloudOptions` in createCloud.ts for each field). */
+/** What every local cloud is built from. */
 export interface CoreOptions {
+  /** SQLite file of this sandbox (`:memory:` for throw-away clouds). */
   databaseFile: string;
+  /** The local account (one per `--profile`); names the root keys. */
   account?: string;
   region?: string;
   accountId?: string;
+  /** Defaults to the user's key in the Sandlot config folder. */
   masterKey?: Buffer;
   clock?: Clock;
   logger?: Logger;

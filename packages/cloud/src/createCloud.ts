@@ -1,6 +1,4 @@
-import type { Logger } from './logger.js';
-import type { Clock } from './clock.js';
-import { createCoreServices, lazy } from './coreServices.js';
+import { createCoreServices, lazy, type CoreOptions } from './coreServices.js';
 import { ssmService } from './ssm/index.js';
 import { cloudFormationService, createStackStore } from './cloudformation/index.js';
 import { cognitoHttpRoutes, cognitoService, createCognitoServices, applyUserPoolConfig, type UserPoolConfig } from './cognito/index.js';
@@ -16,17 +14,7 @@ import { dirname, join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { randomBytes } from 'node:crypto';
 
-export interface CloudOptions {
-  /** SQLite file of this sandbox (`:memory:` for throw-away clouds). */
-  databaseFile: string;
-  /** The local account (one per `--profile`); names the root keys. */
-  account?: string;
-  region?: string;
-  accountId?: string;
-  /** Defaults to the user's key in the Sandlot config folder. */
-  masterKey?: Buffer;
-  clock?: Clock;
-  logger?: Logger;
+export interface CloudOptions extends CoreOptions {
   /** Serve only these services (default: all). The secret commands use `['ssm']` to start in milliseconds. */
   services?: ServiceName[];
   /** User pools / identity pools to create or update at start (existing users are kept). */
