@@ -1,5 +1,7 @@
 // bench/secrets: median time of `ampx sandbox secret set` / `get` as whole processes, and of the same
 // calls as library calls (SecretClient over the in-process SSM). Run: npm run build && npx tsx bench/secrets.ts
+// set/get/list/remove with only --identifier/--profile skip yargs (packages/cli/src/secrets/secretFastPath.ts);
+// one row shows the same get through the full parser.
 // Peer: the real `ampx sandbox secret set/get` makes SSM calls to AWS and takes seconds per call
 // (Node start + credential chain + network round trips); it cannot run offline, so it is not measured here.
 import { spawnSync } from 'node:child_process';
@@ -29,6 +31,8 @@ proc(['sandbox', 'secret', 'set', 'warmup'], 'x');
 const baseline = median(Array.from({ length: 9 }, () => { const t = performance.now(); spawnSync(process.execPath, ['-e', '0']); return performance.now() - t; }));
 const sets = Array.from({ length: 15 }, (_, i) => proc(['sandbox', 'secret', 'set', 'bench'], `value-${i}`));
 const gets = Array.from({ length: 15 }, () => proc(['sandbox', 'secret', 'get', 'bench']));
+// The same read through the full yargs parser (`--json` is not on the fast path of secretFastPath.ts).
+const parsedGets = Array.from({ length: 15 }, () => proc(['sandbox', 'secret', 'get', 'bench', '--json']));
 
 const loc = resolveSandbox({}, dir);
 process.env.SANDLOT_CONFIG_DIR = env.SANDLOT_CONFIG_DIR;
@@ -47,5 +51,6 @@ const row = (name: string, ms: number, goal: number) => console.log(`${name.padE
 console.log(`node -e 0 (process floor on this machine): ${baseline.toFixed(1)} ms`);
 row('ampx sandbox secret set (process)', median(sets), 150);
 row('ampx sandbox secret get (process)', median(gets), 150);
+console.log(`${'  same get via yargs (--json)'.padEnd(34)} ${median(parsedGets).toFixed(2).padStart(8)} ms   (the full parser; for comparison)`);
 row('SecretClient.set (library call)', libSet, 1);
 row('SecretClient.get (library call)', libGet, 1);

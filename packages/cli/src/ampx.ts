@@ -1,7 +1,6 @@
-import { hideBin } from 'yargs/helpers';
 import { basename } from 'node:path';
 import { createPrinter } from './printer.js';
-import { createMainParser, UsageError } from './mainParser.js';
+import { parseSecretFastPath, runSecretFastPath } from './secrets/secretFastPath.js';
 import { format } from './format.js';
 import { AmplifyError, invalidInput } from './errors.js';
 
@@ -14,17 +13,25 @@ export async function main(argv = process.argv): Promise<void> {
   process.removeAllListeners('warning');
   process.on('warning', (w) => debug && process.stderr.write(`${w.name}: ${w.message}\n`));
   const printer = createPrinter();
-  const args = hideBin(argv);
-  const parser = createMainParser(args, printer, basename(argv[1] ?? 'ampx').replace(/\.(m?js|ts)$/, '') === 'sandlot' ? 'sandlot' : 'ampx');
+  const args = argv.slice(2); // yargs' hideBin outside a bundled Electron app
+  // `sandbox secret get|set|list|remove` skip yargs (see secretFastPath.ts); everything else parses in full.
+  const fast = parseSecretFastPath(args);
+  let UsageError: (typeof import('./mainParser.js'))['UsageError'] | undefined;
   try {
-    await parser.parseAsync();
+    if (fast) {
+      await runSecretFastPath(fast, printer);
+    } else {
+      const mainParser = await import('./mainParser.js');
+      UsageError = mainParser.UsageError;
+      await mainParser.createMainParser(args, printer, basename(argv[1] ?? 'ampx').replace(/\.(m?js|ts)$/, '') === 'sandlot' ? 'sandlot' : 'ampx').parseAsync();
+    }
   } catch (err) {
     const e = err as Error;
     if (e?.name === 'ExitPromptError' || String(e?.message).includes('User force closed the prompt')) {
       process.exitCode = 1;
       return;
     }
-    const shown = e instanceof AmplifyError ? e : e instanceof UsageError ? invalidInput(e.message, `Run ${format.command(commandPath(args))} --help to see the usage.`) : e;
+    const shown = e instanceof AmplifyError ? e : UsageError && e instanceof UsageError ? invalidInput(e.message, `Run ${format.command(commandPath(args))} --help to see the usage.`) : e;
     printer.error(format.error(shown));
     if (debug && e?.stack) printer.error(e.stack);
     process.exitCode = 1;
