@@ -2,11 +2,17 @@
 // by the same @aws-sdk/client-s3 client (path style, 8 requests in flight): PUT/GET ops per second for 1 KiB
 // objects, LIST (1000 keys per page) per second, PUT/GET MiB/s for 8 MiB objects. Ours verifies SigV4 (and the
 // body's signed SHA-256 and CRC32) and the storage rules on every request; s3rver checks neither. Each row is
-// measured in 5 rounds, the two servers taking turns, and the median printed (the machine is shared: a load
-// change between two back-to-back runs would otherwise decide a row), after a warm-up of the client against
-// both. Before every measurement the machine's dirty page cache is written out (`sync`, untimed): s3rver
-// never fsyncs, so the kernel would otherwise write its 128 MiB of PUT bodies back during whichever row comes
-// next (often ours); Sandlot's PUTs fsync inside their own timing. Run: npx tsx bench/storage.ts
+// measured in 6 rounds, the two servers taking turns (the first one alternating, an even count so each goes
+// first as often as second), and the median printed (the machine is shared: a load change between two
+// back-to-back runs would otherwise decide a row), after a warm-up of the client against both.
+// Fairness, the same for both servers: every measurement starts after the same untimed settling (`sync` of the
+// machine's dirty pages: s3rver never fsyncs, so the kernel would otherwise write its 128 MiB of PUT bodies back
+// during whichever row comes next, while Sandlot's PUTs fsync inside their own timing; a collection of the
+// client's garbage; a short pause for the servers' deferred work). The 8 MiB rows run as a PUT phase (both
+// servers) and then a GET phase (both servers), and each server's timed GET round follows an untimed GET of
+// 4 objects against the same server: a GET round timed right behind a round of 8 MiB PUTs was seen at about a third
+// of its speed (either server), so with rows interleaved as PUT a, PUT b, GET a, GET b and an odd number of
+// rounds, one server's median GET came from the slowed position and the other's did not.
 // The peer is installed on demand into /tmp/sandlot-bench-peers/s3rver (never into the repo).
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -14,6 +20,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createInterface } from 'node:readline';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { S3Client, CreateBucketCommand, PutObjectCommand, GetObjectCommand, ListObjectsV2Command } from '@aws-sdk/client-s3';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 import { Agent } from 'node:http';
@@ -26,7 +34,11 @@ const SMALL_OPS = 1000;
 const LARGE_OPS = 16;
 const LIST_OPS = 60;
 const CONCURRENCY = 8;
-const ROUNDS = 5;
+const ROUNDS = 6; // even: each server goes first in as many rounds as it goes second
+/** Untimed 8 MiB GETs of a server right before its timed GET round. */
+const PRIME_OPS = 4;
+/** Pause after the untimed settling work before each measurement. */
+const SETTLE_MS = 300;
 const Bucket = 'bench-bucket';
 
 function installPeer(): string {
@@ -96,8 +108,11 @@ const large = Buffer.alloc(LARGE, 9);
 const smallKey = (i: number) => `small/${String(i).padStart(5, '0')}`;
 const drain = async (s3: S3Client, key: string) => (await (await s3.send(new GetObjectCommand({ Bucket, Key: key }))).Body!.transformToByteArray()).length;
 
-/** The measured rows, in order (later rows read what earlier ones wrote); each returns its rate. */
-const ROWS: { label: string; run(s3: S3Client, name: string): Promise<number> }[] = [
+/** A measured row: `run` returns its rate against one server. */
+interface Row { label: string; run(s3: S3Client, name: string): Promise<number> }
+
+/** The 1 KiB and LIST rows, in order (later rows read what earlier ones wrote). */
+const SMALL_ROWS: Row[] = [
   { label: 'PUT 1 KiB (ops/s)', run: async (s3) => SMALL_OPS / await timed(SMALL_OPS, (i) => s3.send(new PutObjectCommand({ Bucket, Key: smallKey(i), Body: small }))) },
   { label: 'GET 1 KiB (ops/s)', run: async (s3) => SMALL_OPS / await timed(SMALL_OPS, (i) => drain(s3, smallKey(i))) },
   {
@@ -107,16 +122,35 @@ const ROWS: { label: string; run(s3: S3Client, name: string): Promise<number> }[
       if (page.KeyCount !== SMALL_OPS) throw new Error(`${name} listed ${page.KeyCount}`);
     }),
   },
-  { label: 'PUT 8 MiB (MiB/s)', run: async (s3) => (LARGE_OPS * 8) / await timed(LARGE_OPS, (i) => s3.send(new PutObjectCommand({ Bucket, Key: `large/${i}`, Body: large }))) },
-  {
-    label: 'GET 8 MiB (MiB/s)',
-    run: async (s3) => (LARGE_OPS * 8) / await timed(LARGE_OPS, async (i) => {
-      if ((await drain(s3, `large/${i}`)) !== LARGE) throw new Error('short read');
-    }),
-  },
 ];
+const getLarge = (s3: S3Client) => async (i: number) => {
+  if ((await drain(s3, `large/${i}`)) !== LARGE) throw new Error('short read');
+};
+/** The 8 MiB rows: a PUT phase (both servers) and then a GET phase (both servers) reading what it wrote. */
+const PUT_LARGE: Row = { label: 'PUT 8 MiB (MiB/s)', run: async (s3) => (LARGE_OPS * 8) / await timed(LARGE_OPS, (i) => s3.send(new PutObjectCommand({ Bucket, Key: `large/${i}`, Body: large }))) };
+const GET_LARGE: Row = { label: 'GET 8 MiB (MiB/s)', run: async (s3) => (LARGE_OPS * 8) / await timed(LARGE_OPS, getLarge(s3)) };
+const ROWS = [...SMALL_ROWS, PUT_LARGE, GET_LARGE];
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+// The client's collector, for settling between measurements (tsx gives no --expose-gc).
+setFlagsFromString('--expose-gc');
+const collect = runInNewContext('gc') as () => void;
+/**
+ * Untimed, before every measurement, the same for both servers: the machine's dirty pages are written out
+ * (`sync`), the client's garbage collected, and the servers get a moment to finish deferred work (unlinks of
+ * overwritten bodies, their own collections) so it lands in no one's timer.
+ */
+async function settle(): Promise<void> {
+  spawnSync('sync');
+  collect();
+  await new Promise((r) => setTimeout(r, SETTLE_MS));
+}
+
+/** The median (of an even count: the mean of the middle two). */
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+};
 
 // Both servers run side by side (an idle one costs nothing); every row is measured on one and then the
 // other, first one alternating by round, so a change in the machine's load hits both alike.
@@ -132,13 +166,19 @@ try {
     await timed(200, (i) => drain(s3, `warm/${i}`));
     await s3.send(new ListObjectsV2Command({ Bucket, Prefix: 'warm/' }));
   }
+  const measure = async (row: Row, i: number) => {
+    await settle();
+    (samples[targets[i]!.name]![row.label] ??= []).push(await row.run(clients[i]!, targets[i]!.name));
+  };
   for (let round = 0; round < ROUNDS; round++) {
     const order = round % 2 === 0 ? [0, 1] : [1, 0];
-    for (const row of ROWS) {
-      for (const i of order) {
-        spawnSync('sync'); // settle the previous measurement's deferred disk writes outside every timer
-        (samples[targets[i]!.name]![row.label] ??= []).push(await row.run(clients[i]!, targets[i]!.name));
-      }
+    for (const row of SMALL_ROWS) for (const i of order) await measure(row, i);
+    // 8 MiB: both servers' PUT rounds, then both servers' GET rounds, each GET round right after an untimed
+    // GET of the same server (so no GET round is timed right behind a PUT round, see the header).
+    for (const i of order) await measure(PUT_LARGE, i);
+    for (const i of order) {
+      await timed(PRIME_OPS, getLarge(clients[i]!));
+      await measure(GET_LARGE, i);
     }
   }
   for (const c of clients) c.destroy();
@@ -166,4 +206,4 @@ for (const row of ROWS) {
   const list = (name: string) => samples[name]![row.label]!.map((x) => x.toFixed(1)).join(' / ');
   console.log(`  rounds of ${row.label}: sandlot ${list('sandlot')}; s3rver ${list('s3rver')}`);
 }
-console.log(`(${SMALL_OPS} small and ${LARGE_OPS} large objects, ${CONCURRENCY} requests in flight; median of ${ROUNDS} rounds, the servers taking turns row by row; sandlot checks SigV4 and storage rules on every request)`);
+console.log(`(${SMALL_OPS} small and ${LARGE_OPS} large objects, ${CONCURRENCY} requests in flight; median of ${ROUNDS} rounds, the servers taking turns, settled alike before each; sandlot checks SigV4 and storage rules on every request)`);

@@ -1,11 +1,12 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { createHash, createHmac } from 'node:crypto';
+import { createHmac } from 'node:crypto';
 import { SignatureV4 } from '@smithy/signature-v4';
 import type { HttpRequest } from '@smithy/types';
 import type { KeyOwner } from '../iam/credentials.js';
 import { SigV4Error, signingKeyOf, verifySigV4, type VerifyOptions } from './sigv4.js';
 import type { WireRequest } from './wire.js';
+import { Sha256 } from '../testing/sha256.js';
 
 // The verifier rebuilds the canonical request itself (node:crypto); the official signer is the reference it is
 // held to: every request here is signed by `@smithy/signature-v4` (what the SDKs use) and must verify, and any
@@ -20,22 +21,7 @@ const owners = new Map<string, KeyOwner>([
 const resolver = { lookup: (id: string) => owners.get(id) };
 const NOW = new Date('2026-03-04T05:06:07Z');
 
-type Bytes = string | ArrayBuffer | ArrayBufferView;
-const bytes = (d: Bytes) => (typeof d === 'string' ? d : d instanceof ArrayBuffer ? new Uint8Array(d) : new Uint8Array(d.buffer, d.byteOffset, d.byteLength));
 
-/** The signer's checksum interface over node:crypto. */
-class Sha256 {
-  private readonly h;
-  constructor(secret?: Bytes) {
-    this.h = secret === undefined ? createHash('sha256') : createHmac('sha256', bytes(secret));
-  }
-  update(d: Bytes) {
-    this.h.update(bytes(d));
-  }
-  async digest() {
-    return new Uint8Array(this.h.digest());
-  }
-}
 
 interface Case {
   method?: string;

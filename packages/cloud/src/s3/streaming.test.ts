@@ -12,6 +12,7 @@ import { S3Client, CreateBucketCommand, PutObjectCommand, GetObjectCommand, Head
 import { SignatureV4 } from '@smithy/signature-v4';
 import { startTestCloud, type TestCloud } from '../testing/startTestCloud.js';
 import { InProcessHandler } from '../http/inProcessHandler.js';
+import { Sha256 } from '../testing/sha256.js';
 
 const md5Etag = (b: Buffer) => `"${createHash('md5').update(b).digest('hex')}"`;
 const sha256Hex = (b: Buffer | string) => createHash('sha256').update(b).digest('hex');
@@ -22,22 +23,7 @@ const crc32Of = (b: Buffer) => {
 };
 const EMPTY_SHA256 = sha256Hex('');
 
-type Bytes = string | ArrayBuffer | ArrayBufferView;
-const bytes = (d: Bytes) => (typeof d === 'string' ? d : d instanceof ArrayBuffer ? new Uint8Array(d) : new Uint8Array(d.buffer, d.byteOffset, d.byteLength));
 
-/** The signer's checksum interface over node:crypto. */
-class Sha256 {
-  private readonly h;
-  constructor(secret?: Bytes) {
-    this.h = secret === undefined ? createHash('sha256') : createHmac('sha256', bytes(secret));
-  }
-  update(d: Bytes) {
-    this.h.update(bytes(d));
-  }
-  async digest() {
-    return new Uint8Array(this.h.digest());
-  }
-}
 
 describe('S3 request and response bodies stream (socket and in-process)', () => {
   let t: TestCloud;

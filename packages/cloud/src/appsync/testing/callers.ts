@@ -1,12 +1,12 @@
 import { CognitoIdentityProviderClient, AdminCreateUserCommand, AdminSetUserPasswordCommand, AdminAddUserToGroupCommand, InitiateAuthCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { CognitoIdentityClient, GetIdCommand, GetCredentialsForIdentityCommand } from '@aws-sdk/client-cognito-identity';
 import { SignatureV4 } from '@smithy/signature-v4';
-import { createHash, createHmac } from 'node:crypto';
 import { decodeJwt } from 'jose';
 import type { TestCloud } from '../../testing/startTestCloud.js';
 import { applyUserPoolConfig } from '../../cognito/apply.js';
 import { applyIdentityPoolConfig } from '../../identity/index.js';
 import { API_KEY } from './dataApi.js';
+import { Sha256 } from '../../testing/sha256.js';
 
 /**
  * Test callers minted through the local Cognito's real flows (AdminCreateUser + USER_PASSWORD_AUTH, identity-pool
@@ -69,18 +69,4 @@ export async function graphqlAs(t: TestCloud, caller: Caller, query: string, var
   return { status: res.status, json: await res.json() };
 }
 
-class Sha256 {
-  private readonly h;
-  constructor(secret?: string | ArrayBuffer | ArrayBufferView) {
-    this.h = secret === undefined ? createHash('sha256') : createHmac('sha256', bytes(secret));
-  }
-  update(d: string | ArrayBuffer | ArrayBufferView) {
-    this.h.update(bytes(d));
-  }
-  async digest() {
-    return new Uint8Array(this.h.digest());
-  }
-}
 
-const bytes = (d: string | ArrayBuffer | ArrayBufferView): string | Uint8Array =>
-  typeof d === 'string' ? d : d instanceof ArrayBuffer ? new Uint8Array(d) : new Uint8Array(d.buffer, d.byteOffset, d.byteLength);
