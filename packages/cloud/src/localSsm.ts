@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createCoreServices, type CoreOptions } from './coreServices.js';
 import { buildSsmOperations, type SsmOperationName } from './ssm/operations/index.js';
-import { ServiceError } from './http/serviceError.js';
+import { INTERNAL_ERROR_MESSAGE, ServiceError } from './http/serviceError.js';
 
 type Operations = ReturnType<typeof buildSsmOperations>;
 /** The input an SSM operation takes (the SDK's `…CommandInput`). */
@@ -36,7 +36,7 @@ export function openLocalSsm(o: CoreOptions): LocalSsm {
       } catch (err) {
         if (err instanceof ServiceError) throw err;
         logger.error(`internal error: ${(err as Error)?.stack ?? String(err)}`);
-        throw new ServiceError('InternalErrorException', 'Sandlot hit an internal error; see the local cloud log.', 500, false);
+        throw new ServiceError('InternalErrorException', INTERNAL_ERROR_MESSAGE, 500, false);
       }
     },
     close: () => services.db.close(),

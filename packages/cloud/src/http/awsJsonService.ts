@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { AnyOperation } from './operation.js';
 import type { ServiceModule, CallInfo } from './serviceModule.js';
 import { header, jsonResponse, type WireRequest, type WireResponse } from './wire.js';
-import { SerializationException, ServiceError, UnsupportedOperationError, UnrecognizedClientException, InvalidSignatureException } from './serviceError.js';
+import { INTERNAL_ERROR_MESSAGE, SerializationException, ServiceError, UnsupportedOperationError, UnrecognizedClientException, InvalidSignatureException } from './serviceError.js';
 import { isSigned, SigV4Error, verifySigV4 } from './sigv4.js';
 import type { CredentialResolver } from '../iam/credentials.js';
 import type { Clock } from '../clock.js';
@@ -90,5 +90,5 @@ export function errorResponse(err: unknown, call: CallInfo, logger = call.logger
     return jsonResponse(err.httpStatus, { __type: err.code, message: err.message }, { 'x-amzn-errortype': err.code, 'x-amzn-requestid': call.requestId });
   }
   logger.error(`internal error: ${(err as Error)?.stack ?? String(err)}`);
-  return jsonResponse(500, { __type: 'InternalErrorException', message: 'Sandlot hit an internal error; see the local cloud log.' }, { 'x-amzn-errortype': 'InternalErrorException', 'x-amzn-requestid': call.requestId ?? randomUUID() });
+  return jsonResponse(500, { __type: 'InternalErrorException', message: INTERNAL_ERROR_MESSAGE }, { 'x-amzn-errortype': 'InternalErrorException', 'x-amzn-requestid': call.requestId ?? randomUUID() });
 }

@@ -2,7 +2,7 @@ import { XMLBuilder } from 'fast-xml-parser';
 import type { AnyOperation } from './operation.js';
 import type { ServiceModule, CallInfo } from './serviceModule.js';
 import { header, originalHost, type WireRequest, type WireResponse } from './wire.js';
-import { ServiceError } from './serviceError.js';
+import { INTERNAL_ERROR_MESSAGE, ServiceError } from './serviceError.js';
 import { isSigned, SigV4Error, verifySigV4 } from './sigv4.js';
 import type { CredentialResolver } from '../iam/credentials.js';
 import type { Clock } from '../clock.js';
@@ -64,7 +64,7 @@ export function awsQueryService(o: AwsQueryServiceOptions): ServiceModule {
         });
         return { status: 200, headers: { 'content-type': 'text/xml', 'x-amzn-requestid': call.requestId }, body: `<?xml version="1.0" encoding="UTF-8"?>${body}` };
       } catch (err) {
-        const e = err instanceof ServiceError ? err : new ServiceError('InternalFailure', 'Sandlot hit an internal error; see the local cloud log.', 500, false);
+        const e = err instanceof ServiceError ? err : new ServiceError('InternalFailure', INTERNAL_ERROR_MESSAGE, 500, false);
         if (!(err instanceof ServiceError)) logger.error(`internal error: ${(err as Error)?.stack ?? String(err)}`);
         const body = builder.build({
           ErrorResponse: {

@@ -1,3 +1,6 @@
+/** What a caller sees when Sandlot itself failed (never for a client mistake); the cause goes to the cloud's log. */
+export const INTERNAL_ERROR_MESSAGE = 'Sandlot hit an internal error; see the local cloud log.';
+
 /**
  * Base of every AWS error a service throws. The class name is the AWS error code; only the HTTP
  * edge (router) turns it into a wire shape, so operations never build responses by hand.

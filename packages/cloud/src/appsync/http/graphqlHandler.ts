@@ -6,6 +6,7 @@ import type { DataApi, DataDeps, ExecContext } from '../resolvers/context.js';
 import { executionError } from './format.js';
 import { operationPlan, prepareDocument } from './prepare.js';
 import { runOperation } from './runOperation.js';
+import { INTERNAL_ERROR_MESSAGE } from '../../http/serviceError.js';
 
 /** Largest request body accepted (AppSync's payload limit is far above what any generated document needs). */
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -42,7 +43,7 @@ export async function handleGraphql(api: DataApi | undefined, deps: DataDeps & C
       return json(e.status, { errors: [{ errorType: e.errorType, message: e.message }] }, requestId, e.errorType);
     }
     logger(call).error(`graphql internal error: ${(e as Error)?.stack ?? String(e)}`);
-    return json(500, { errors: [{ errorType: 'InternalFailure', message: 'Sandlot hit an internal error; see the local cloud log.' }] }, requestId, 'InternalFailure');
+    return json(500, { errors: [{ errorType: 'InternalFailure', message: INTERNAL_ERROR_MESSAGE }] }, requestId, 'InternalFailure');
   }
 }
 
