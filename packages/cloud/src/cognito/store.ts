@@ -5,9 +5,8 @@ import type { ResolvedPoolConfig, UserPoolConfig } from './config.js';
 import { resolvePoolConfig } from './config.js';
 
 /**
- * User-pool state (regional). Passwords are kept only as the SRP salt/verifier (password.ts; the
- * `password_hash` column holds the scrypt hash earlier versions also kept, cleared on the next password change);
- * TOTP secrets only sealed. Usernames and aliases compare case-insensitively, as Gen 2 pools do.
+ * User-pool state (regional). Passwords are kept only as an scrypt hash plus the SRP salt/verifier
+ * (password.ts); TOTP secrets only sealed. Usernames and aliases compare case-insensitively, as Gen 2 pools do.
  */
 const SCHEMA = [
   `CREATE TABLE cognito_pools (id TEXT PRIMARY KEY, client_id TEXT NOT NULL UNIQUE, config TEXT NOT NULL, created_ms INTEGER NOT NULL, modified_ms INTEGER NOT NULL);
@@ -51,7 +50,7 @@ export interface StoredUser {
   status: UserStatus;
   enabled: boolean;
   attributes: Record<string, string>;
-  /** The scrypt hash earlier versions kept beside the verifier: never read, cleared when the password changes (password.ts). */
+  /** scrypt hash (USER_PASSWORD_AUTH, ChangePassword check it; password.ts); absent when no password was ever set. */
   passwordHash?: string;
   srpSalt?: string;
   srpVerifier?: string;
