@@ -9,11 +9,22 @@ import { InvalidModelIntrospectionSchemaFault, InvalidSchemaError } from './erro
 
 export type { ModelIntrospectionSchema };
 
+type ModelsModule = typeof import('@aws-amplify/graphql-generator/lib/models.js');
+
 // Loaded on first use (importing this package should not load a generator), and the models entry only: the
 // package index also loads the statements and types generators (prettier, handlebars).
-let models: typeof import('@aws-amplify/graphql-generator/lib/models.js') | undefined;
-const generateModelsSync: (typeof import('@aws-amplify/graphql-generator/lib/models.js'))['generateModelsSync'] = (options) =>
-  (models ??= createRequire(import.meta.url)('@aws-amplify/graphql-generator/lib/models.js') as typeof import('@aws-amplify/graphql-generator/lib/models.js')).generateModelsSync(options);
+let models: ModelsModule | undefined;
+const generateModelsSync: ModelsModule['generateModelsSync'] = (options) =>
+  (models ??= createRequire(import.meta.url)('@aws-amplify/graphql-generator/lib/models.js') as ModelsModule).generateModelsSync(options);
+
+/**
+ * The generator's models module to use instead of requiring it: for a bundle that carries its own copy
+ * (the sandbox's introspection worker bundles it whole, which loads it several times faster than its
+ * hundreds of files from node_modules).
+ */
+export const useModelsModule = (module: ModelsModule): void => {
+  models = module;
+};
 
 /** File name of the introspection document (generator output key and `--format introspection` file). */
 export const MODEL_INTROSPECTION_FILE_NAME = 'model-introspection.json';

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { loadBackend } from './loadBackend.js';
@@ -150,5 +150,60 @@ test('typeCheckBackend: skipped without amplify/tsconfig.json; docs-app clean; a
     assert.match(failed.error!.details!, /amplify\/storage\/resource\.ts:4:\d+ - error TS2322/);
   } finally {
     rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('a file that reads its own location (import.meta.url) sees its own path: loaded file by file (tsx)', async () => {
+  const dir = project({
+    'amplify/backend.ts': 'import { defineBackend } from "@aws-amplify/backend";\nimport { auth } from "./auth/resource";\ndefineBackend({ auth });\n',
+    'amplify/auth/resource.ts': [
+      'import { basename, dirname } from "node:path";',
+      'import { fileURLToPath } from "node:url";',
+      'import { defineAuth } from "@aws-amplify/backend";',
+      'const here = fileURLToPath(import.meta.url);',
+      'export const auth = defineAuth({ loginWith: { email: true }, groups: [basename(dirname(here)) + "-" + basename(here, ".ts")] });',
+    ].join('\n'),
+  });
+  try {
+    const files: string[] = [];
+    const m = await loadBackend(dir, { onImport: (f) => files.push(f) });
+    assert.deepEqual(m.auth?.groups.map((g) => g.name), ['auth-resource']);
+    assert.ok(files.includes(join(dir, 'amplify', 'auth', 'resource.ts')), files.join());
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('bundled load: a throw in an imported file names that file and line; no bundle file is left behind', async () => {
+  const dir = project({
+    'amplify/backend.ts': 'import { defineBackend } from "@aws-amplify/backend";\nimport { auth } from "./auth/resource";\ndefineBackend({ auth });\n',
+    'amplify/auth/resource.ts': 'import { defineAuth } from "@aws-amplify/backend";\nconst fail = (): never => { throw new Error("boom"); };\nexport const auth = defineAuth({ loginWith: { email: true } });\nfail();\n',
+  });
+  try {
+    await assert.rejects(loadBackend(dir), (e: Error) => e.name === 'BackendBuildError' && /at amplify\/auth\/resource\.ts:2: boom/.test(e.message));
+    const definitions = join(dir, '.amplify', 'sandlot', 'definition');
+    assert.deepEqual(existsSync(definitions) ? readdirSync(definitions) : [], []);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('packages: one the project lacks comes from Sandlot (@aws-amplify/data-schema); an unknown one is named in the error', async () => {
+  const ok = project({
+    'amplify/backend.ts': [
+      'import { defineBackend, defineData } from "@aws-amplify/backend";',
+      'import { a } from "@aws-amplify/data-schema";',
+      'const schema = a.schema({ Note: a.model({ text: a.string() }).authorization((allow) => [allow.publicApiKey()]) });',
+      'defineBackend({ data: defineData({ schema }) });',
+    ].join('\n'),
+  });
+  const missing = project({ 'amplify/backend.ts': 'import { defineBackend } from "@aws-amplify/backend";\nimport "no-such-package-anywhere";\ndefineBackend({});\n' });
+  try {
+    const m = await loadBackend(ok);
+    assert.match(m.data!.modelSchema, /type Note @model/);
+    await assert.rejects(loadBackend(missing), (e: Error) => e.name === 'BackendBuildError' && /no-such-package-anywhere/.test(e.message));
+  } finally {
+    rmSync(ok, { recursive: true, force: true });
+    rmSync(missing, { recursive: true, force: true });
   }
 });

@@ -5,7 +5,8 @@ import { BackendDefinitionError } from '../errors.js';
 import { buildBackendModel } from '../model/buildModel.js';
 import type { LoadedBackend } from '../model/types.js';
 import { backendEntryPoint } from './entryPoint.js';
-import { installModuleRedirects, type ModuleRedirectOptions } from './moduleRedirects.js';
+import { bundleBackend } from './bundleBackend.js';
+import { installModuleRedirects, isFallback, moduleRedirects, resolveFallback, type ModuleRedirectOptions } from './moduleRedirects.js';
 
 let loads = 0;
 
@@ -15,16 +16,34 @@ export interface LoadBackendOptions extends ModuleRedirectOptions {
 }
 
 /**
- * Imports `amplify/backend.(js|mjs|cjs|ts)` with TypeScript support (tsx), `@aws-amplify/backend`
- * resolved to Sandlot's definition API even when the project does not install it, each time in a fresh
- * tsx namespace (an edited file is read again in watch mode), and returns the serialisable model of
+ * Imports `amplify/backend.(js|mjs|cjs|ts)` with TypeScript support (one esbuild bundle, see bundleBackend;
+ * tsx file by file when a file reads its own location), `@aws-amplify/backend` resolved to Sandlot's
+ * definition API even when the project does not install it, each time afresh (an edited file is read
+ * again in watch mode), and returns the serialisable model of
  * what `defineBackend` recorded. Errors keep their amplify-backend names; anything else thrown while
  * loading becomes `BackendBuildError` with the project file and line.
  */
 export async function loadBackend(projectRoot: string, o: LoadBackendOptions = {}): Promise<LoadedBackend> {
   const entryPoint = backendEntryPoint(projectRoot);
-  installModuleRedirects(o);
   resetRegistry();
+  try {
+    const bundle = await bundleBackend(projectRoot, entryPoint, { redirects: moduleRedirects(o), isFallback, resolveFallback });
+    if (bundle) {
+      if (o.onImport) for (const file of bundle.inputs) o.onImport(file);
+      process.setSourceMapsEnabled(true); // stack traces through the bundle name the project's files
+      try {
+        await import(pathToFileURL(bundle.file).href);
+      } finally {
+        bundle.remove();
+      }
+      return definedBackend(projectRoot, entryPoint);
+    }
+  } catch (err) {
+    throw asDefinitionError(err, projectRoot);
+  }
+  // A file that reads its own location, or an import only Node can explain: file by file with tsx.
+  resetRegistry();
+  installModuleRedirects(o);
   // Loaded on demand: commands that never load a backend (secrets, seed policy) start without tsx.
   const { register: registerTsx } = await import('tsx/esm/api');
   const api = registerTsx({
@@ -36,16 +55,21 @@ export async function loadBackend(projectRoot: string, o: LoadBackendOptions = {
   });
   try {
     await api.import(pathToFileURL(entryPoint).href, import.meta.url);
-    const record = registry().current;
-    if (!record) {
-      throw new BackendDefinitionError('MissingDefineBackendError', 'The Amplify backend definition is missing `defineBackend` call.', `Call defineBackend({ ... }) in ${relative(projectRoot, entryPoint)}.`);
-    }
-    return buildBackendModel(record, entryPoint);
+    return definedBackend(projectRoot, entryPoint);
   } catch (err) {
     throw asDefinitionError(err, projectRoot);
   } finally {
     await api.unregister();
   }
+}
+
+/** The model of what the loaded definition's `defineBackend` recorded. */
+function definedBackend(projectRoot: string, entryPoint: string): LoadedBackend {
+  const record = registry().current;
+  if (!record) {
+    throw new BackendDefinitionError('MissingDefineBackendError', 'The Amplify backend definition is missing `defineBackend` call.', `Call defineBackend({ ... }) in ${relative(projectRoot, entryPoint)}.`);
+  }
+  return buildBackendModel(record, entryPoint);
 }
 
 /** A definition error keeps its name and resolution (file:line added); anything else becomes BackendBuildError. */

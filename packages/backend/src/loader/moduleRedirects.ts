@@ -28,12 +28,24 @@ const INSTALLED = Symbol.for('sandlot.backend.moduleRedirects');
  */
 export function installModuleRedirects(o: ModuleRedirectOptions = {}): void {
   const g = globalThis as unknown as Record<symbol, string | undefined>;
-  const redirects = { '@aws-amplify/backend': o.backendModuleUrl ?? defaultBackendModuleUrl(), ...o.redirects };
+  const redirects = moduleRedirects(o);
   const key = JSON.stringify(redirects);
   if (g[INSTALLED] === key) return;
   register(o.hooksUrl ?? sibling('redirectHooks.mjs', './redirectHooks.mjs'), {
     parentURL: import.meta.url,
-    data: { redirects, fallbacks: ['aws-amplify', '@aws-amplify/', 'otpauth'], fallbackParent: import.meta.url },
+    data: { redirects, fallbacks: FALLBACKS, fallbackParent: import.meta.url },
   });
   g[INSTALLED] = key;
 }
+
+/** Exact-specifier redirects: `@aws-amplify/backend` to Sandlot's definition API, plus the options' own. */
+export const moduleRedirects = (o: ModuleRedirectOptions = {}): Record<string, string> => ({ '@aws-amplify/backend': o.backendModuleUrl ?? defaultBackendModuleUrl(), ...o.redirects });
+
+/** Bare specifiers (or prefixes ending in '/') that come from Sandlot's install when the project has no copy. */
+const FALLBACKS = ['aws-amplify', '@aws-amplify/', 'otpauth'];
+
+export const isFallback = (specifier: string): boolean =>
+  FALLBACKS.some((f) => (f.endsWith('/') ? specifier.startsWith(f) : specifier === f || specifier.startsWith(f + '/')));
+
+/** A fallback specifier resolved from Sandlot's install (ESM conditions, as the resolve hook does). */
+export const resolveFallback = (specifier: string): string => import.meta.resolve(specifier);

@@ -3,7 +3,11 @@
 // document — or `{ id }` when it failed (the main thread then runs the same call itself, so errors
 // are the ones it always gave).
 import { parentPort } from 'node:worker_threads';
-import { generateModelIntrospectionText } from '@sandlot/codegen/modelIntrospection.js';
+import * as models from '@aws-amplify/graphql-generator/lib/models.js';
+import { generateModelIntrospectionText, useModelsModule } from '@sandlot/codegen/modelIntrospection.js';
+
+// Imported statically so that the build bundles the generator into this worker (scripts/build.mjs).
+useModelsModule(models);
 
 const port = parentPort!;
 port.on('message', ({ id, schema }: { id: number; schema: string }) => {
