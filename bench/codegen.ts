@@ -4,9 +4,11 @@
 //
 // What is measured: one process generating all of them (`generateGraphqlClientCodeBatch`, the codegen package's
 // entry for several formats at once), from before the codegen package is imported to the last file in memory:
-// module loading, the Amplify transformer run for the AppSync schema, and every generator. Why not the sum of
-// eleven `ampx generate graphql-client-code` runs (the CLI writes one format per run): each run would add process
-// start, backend loading and module loading, and each graphql-codegen run the transformer again — per-process
+// module loading, the AppSync schema (the SDL the local sandbox serves, `servedAppsyncSchema.ts`: the printer of
+// the local AppSync, held equal in generator output to the Amplify transformer's SDL by test; the transformer
+// itself still runs for schemas outside that proof), and every generator. Why not the sum of eleven
+// `ampx generate graphql-client-code` runs (the CLI writes one format per run): each run would add process
+// start, backend loading and module loading, and each graphql-codegen run the AppSync schema again — per-process
 // costs that do not depend on the generators; the batch measures the generation work itself, each shared step once.
 // `--threads 1` runs the same batch on this thread only (default: one thread per core, at most 4).
 // Peer: the real command needs a deployed backend (CloudFormation + S3 + AppSync calls) and cannot run offline,
@@ -44,7 +46,7 @@ const ms = (value: number) => value.toFixed(0).padStart(6);
 
 const result = await measure();
 console.log(`bench/codegen: every graphql-client-code format/target, ${MODELS} models, one process (${result.batch.threads} threads of ${availableParallelism()} cores)`);
-console.log('measured: one process generating every format (library batch), not the sum of 11 CLI runs, which would each add process start, backend and module loading, and the transformer per graphql-codegen run');
+console.log('measured: one process generating every format (library batch), not the sum of 11 CLI runs, which would each add process start, backend and module loading, and the AppSync schema per graphql-codegen run');
 console.log(`${'thread'.padEnd(7)}${'start'.padStart(6)} ${'ms'.padStart(6)}  part`);
 console.log(`${'0'.padEnd(7)}${ms(0)} ${ms(result.loadedMs)}  load the codegen package, build the model schema`);
 for (const timing of result.batch.timings) {

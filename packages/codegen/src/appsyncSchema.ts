@@ -1,6 +1,8 @@
 /**
  * The deployed (transformed) AppSync schema, which `graphql-codegen` reads (the real tool fetches it with
- * `appsync:GetIntrospectionSchema {format: 'SDL'}`). Sandlot has no cloud deploy, so it runs the real Amplify
+ * `appsync:GetIntrospectionSchema {format: 'SDL'}`). Codegen reads the SDL the local sandbox serves
+ * (`servedAppsyncSchema.ts`) where that is proven to give the same files; for any other schema, and as the
+ * reference in that proof, this module runs the real Amplify
  * GraphQL transformer (`@aws-amplify/graphql-transformer`, the one `AmplifyGraphqlApi` runs at synth) in an
  * in-memory CDK stack with the construct's default translation behaviour, and captures the `schema.graphql`
  * and resolver assets instead of uploading them. Heavy (aws-cdk-lib), so loaded on first use and memoised.

@@ -9,7 +9,8 @@ import { NoDataResourceError } from './errors.js';
 import { resolveGenerateOptions } from './options.js';
 import type { GraphqlClientCodeFlags, ResolvedGenerateOptions } from './options.js';
 import { generateModelIntrospectionText, MODEL_INTROSPECTION_FILE_NAME } from './modelIntrospection.js';
-import { transformModelSchema } from './appsyncSchema.js';
+import { appSyncAuthenticationTypes, transformModelSchema } from './appsyncSchema.js';
+import { servedAppsyncSchema } from './servedAppsyncSchema.js';
 import type { DataAuthorizationModes, ResolvedDataAuthorization } from './appsyncSchema.js';
 import { CodegenRun } from './codegenRun.js';
 
@@ -47,9 +48,13 @@ export type GenerateGraphqlClientCodeResult = {
 const noDataMessage = (format: ResolvedGenerateOptions['format']) =>
   format === 'graphql-codegen' ? 'Unable to determine AppSync API ID.' : 'Cannot find model schema at amplifyApiModelSchemaS3Uri';
 
-/** The AppSync SDL for a data source: the one given, else the transformer's. */
+/**
+ * The AppSync SDL for a data source: the one given, else the one the local sandbox serves for it
+ * (`servedAppsyncSchema.ts`), else — for a schema outside what that is proven equal on — the transformer's.
+ */
 export const appsyncSchemaFor = async (data: CodegenDataSource): Promise<string> =>
   data.appsyncSchema ??
+  servedAppsyncSchema(data.modelSchema, appSyncAuthenticationTypes({ authorization: data.authorization, authorizationModes: data.authorizationModes, hasAuth: data.hasAuth ?? false })) ??
   (await transformModelSchema({ modelSchema: data.modelSchema, authorization: data.authorization, authorizationModes: data.authorizationModes, hasAuth: data.hasAuth ?? false, apiName: data.apiName })).schema;
 
 /**

@@ -2,8 +2,9 @@
  * Several `generate graphql-client-code` requests (formats and targets) for one backend, in one process, with
  * the same files each request gives alone (`generateGraphqlClientCodeFiles`).
  *
- * The work is cut into jobs — the AppSync schema (the Amplify transformer, when a graphql-codegen request needs
- * it and the data source has no `appsyncSchema`), a modelgen or introspection target, or the statements or the
+ * The work is cut into jobs — the AppSync schema (`appsyncSchemaFor`: the served SDL, or the Amplify transformer
+ * for a schema outside what that is proven on, when a graphql-codegen request needs it and the data source has
+ * no `appsyncSchema`), a modelgen or introspection target, or the statements or the
  * types of a graphql-codegen target — and spread over worker threads (default: one per core, at most 4, at most
  * one per job; with one thread the jobs run on this one). This thread only hands out jobs, largest first, the
  * AppSync schema before all: the jobs run synchronously for seconds, and a thread running one could not hand

@@ -9,6 +9,8 @@
  * Within a run, the generated documents (one set per depth/typename/S3-fragment choice) and the formatted
  * statements are computed once: the `graphql` statements that feed every type target are the same files the
  * `graphql` target writes, and the javascript/typescript/flow/angular targets share one set of documents.
+ * Each set's statements go through prettier's GraphQL formatting in one call (`primeGraphqlFormats`), and the
+ * generators' schema loaders build the AppSync schema once per run (`schemaOnce.ts`).
  */
 import { createRequire } from 'node:module';
 import type { GeneratedOperations, GraphQLWithMeta } from '@aws-amplify/graphql-docs-generator';
@@ -17,7 +19,8 @@ import type { ResolvedGenerateOptions } from '../options.js';
 import type { CodegenRun } from '../codegenRun.js';
 import { isEmptyGraphqlDocument } from './emptyGraphqlDocument.js';
 import { useHandlebarsOnce } from './handlebarsOnce.js';
-import { usePrettierOnce } from './prettierOnce.js';
+import { primeGraphqlFormats, usePrettierOnce } from './prettierOnce.js';
+import { withSchemaOnce } from './schemaOnce.js';
 import { formatStatementsFile } from './statementsFormatter.js';
 
 type StatementsTarget = Extract<ResolvedGenerateOptions, { format: 'graphql-codegen' }>['statementTarget'];
@@ -52,7 +55,12 @@ type StatementOptions = { maxDepth: number; typenameIntrospection: boolean };
 
 /** `generateGraphQLDocuments` as `generateStatements` calls it, once per run and options. */
 const documentsFor = (run: CodegenRun, schema: string, options: StatementOptions & { useExternalFragmentForS3Object: boolean }): Operations =>
-  run.once(`documents ${run.keyOf(schema)} ${JSON.stringify(options)}`, () => generateGraphQLDocuments(schema, { ...options, includeMetaData: true }));
+  run.once(`documents ${run.keyOf(schema)} ${JSON.stringify(options)}`, () => {
+    const operations = withSchemaOnce(run, () => generateGraphQLDocuments(schema, { ...options, includeMetaData: true }));
+    // Every target formats each statement's GraphQL with prettier first: one call for all of them.
+    primeGraphqlFormats((['queries', 'mutations', 'subscriptions', 'fragments'] as const).flatMap((kind) => [...(operations[kind]?.values() ?? [])].map((statement) => (typeof statement === 'string' ? statement : statement.graphql))));
+    return operations;
+  });
 
 /** `generatedOperationsToOutput` of `@aws-amplify/graphql-generator` (`statements.ts`), its formatter's prettier pass done directly. */
 const formatStatements = (target: StatementsTarget, operations: Operations, relativeTypesPath: string | undefined): Record<string, string> => {
@@ -89,14 +97,17 @@ export const generateStatementFiles = (appsyncSchema: string, options: GraphqlCo
 
 /** The type files of a graphql-codegen request (none without a type target). */
 export const generateTypeFiles = async (appsyncSchema: string, options: GraphqlCodegenOptions, run: CodegenRun): Promise<Record<string, string>> => {
-  if (!options.typeTarget) return {};
+  const typeTarget = options.typeTarget;
+  if (!typeTarget) return {};
   const queries = Object.entries(statementsFor(run, appsyncSchema, 'graphql', statementOptionsOf(options), undefined)).map(([fileName, contents]) => new Source(contents, fileName));
-  return generateTypes({
-    schema: appsyncSchema,
-    target: options.typeTarget,
-    queries: queries as never, // declared against graphql-generator's graphql types; same runtime class
-    multipleSwiftFiles: options.multipleSwiftFiles,
-  });
+  return withSchemaOnce(run, () =>
+    generateTypes({
+      schema: appsyncSchema,
+      target: typeTarget,
+      queries: queries as never, // declared against graphql-generator's graphql types; same runtime class
+      multipleSwiftFiles: options.multipleSwiftFiles,
+    }),
+  );
 };
 
 export const generateGraphqlCodegenFiles = async (appsyncSchema: string, options: GraphqlCodegenOptions, run: CodegenRun): Promise<Record<string, string>> => {

@@ -1,36 +1,21 @@
 import { buildSchema, defaultFieldResolver, isObjectType, type GraphQLFieldResolver, type GraphQLScalarType } from 'graphql';
-import { enabledAuthTypes, type AuthType, type DataConfig } from '../config.js';
-import { allowedTypes, computeModes } from '../auth/modes.js';
+import { enabledAuthTypes, type DataConfig } from '../config.js';
+import { allowedTypes } from '../auth/modes.js';
 import { unauthorized, unsupported } from '../errors.js';
-import { parseModels } from '../model/parseModels.js';
-import { normaliseRules } from '../model/rules.js';
-import type { ModelSet } from '../model/types.js';
 import { fieldNames } from '../model/naming.js';
 import type { DataApi, ExecContext } from '../resolvers/context.js';
 import { queryResolvers } from '../resolvers/queries.js';
 import { mutationResolvers } from '../resolvers/mutations.js';
 import { modelFieldResolvers } from '../resolvers/relations.js';
-import { printAppSyncSchema } from './printSchema.js';
+import { servedSchema } from './servedSchema.js';
 import { AWS_SCALARS } from './scalars.js';
 
 type AnyResolver = GraphQLFieldResolver<any, ExecContext, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
-/** The rule a model without @auth gets: what the default auth type alone would allow. */
-const DEFAULT_RULE: Record<AuthType, Record<string, string>> = {
-  API_KEY: { allow: 'public', provider: 'apiKey' },
-  AMAZON_COGNITO_USER_POOLS: { allow: 'private' },
-  AWS_IAM: { allow: 'private', provider: 'iam' },
-  AWS_LAMBDA: { allow: 'custom' },
-  OPENID_CONNECT: { allow: 'private', provider: 'oidc' },
-};
-
 /** Builds the executable API of a config: models → AppSync SDL → graphql-js schema with Sandlot's resolvers. */
 export function buildApi(config: DataConfig): DataApi {
-  const set = parseModels(config.schemaSdl);
   const { defaultType, enabled } = enabledAuthTypes(config);
-  applyDefaultRules(set, defaultType);
-  const modes = computeModes(set, enabled);
-  const sdl = printAppSyncSchema(set, modes);
+  const { set, modes, sdl } = servedSchema(config.schemaSdl, defaultType, enabled);
   const schema = buildSchema(sdl);
   for (const [name, scalar] of Object.entries(AWS_SCALARS)) {
     const target = schema.getType(name) as GraphQLScalarType;
@@ -71,9 +56,4 @@ export function buildApi(config: DataConfig): DataApi {
     }
   }
   return { config, set, schema, sdl, modes, defaultType, enabled, documents: new Map(), plainFields };
-}
-
-/** A model without @auth gets the default auth type's rule, as the transformer treats it. */
-function applyDefaultRules(set: ModelSet, defaultType: AuthType): void {
-  for (const m of set.models.values()) if (m.rules.length === 0) m.rules = normaliseRules([DEFAULT_RULE[defaultType]]);
 }

@@ -82,8 +82,9 @@ const typeRef = (t: FieldType, name = t.name, forceOptional = false): string => 
   return t.required && !forceOptional ? `${inner}!` : inner;
 };
 
-export function printAppSyncSchema(set: ModelSet, modes: ModeMap): string {
-  const out: string[] = [DIRECTIVES, COMMON];
+/** `declarations: false` leaves out the `@aws_*` directive and AWS scalar declarations (as AppSync's deployed SDL does). */
+export function printAppSyncSchema(set: ModelSet, modes: ModeMap, options: { declarations?: boolean } = {}): string {
+  const out: string[] = options.declarations === false ? [COMMON] : [DIRECTIVES, COMMON];
   const d = (type: string, field?: string) => {
     const e = modes.get(type);
     return directivesText(field ? e?.fields.get(field) : e?.type);
@@ -119,17 +120,27 @@ export function printAppSyncSchema(set: ModelSet, modes: ModeMap): string {
 
     const filterable = fields.filter((f) => f.kind === 'scalar' || f.kind === 'enum');
     const filterType = (f: FieldDef) => (f.kind === 'enum' ? (f.type.list ? `Model${f.type.name}ListInput` : `Model${f.type.name}Input`) : `Model${filterScalar(f.type.name)}Input`);
-    // The transformer always offers `id` in filters, even on models whose key is custom and have no `id` field.
-    const idQuirk = m.fields.has('id') ? '' : '\n  id: ModelIDInput';
-    out.push(`input ${t.filter} {\n${filterable.map((f) => `  ${f.name}: ${filterType(f)}`).join('\n')}${idQuirk}\n  and: [${t.filter}]\n  or: [${t.filter}]\n  not: ${t.filter}\n}`);
-    const conditionFields = filterable.filter((f) => !m.primaryKey.includes(f.name));
-    out.push(`input ${t.condition} {\n${conditionFields.map((f) => `  ${f.name}: ${filterType(f)}`).join('\n')}\n  and: [${t.condition}]\n  or: [${t.condition}]\n  not: ${t.condition}\n}`);
+    // The transformer's field order: the model's fields (with the key and timestamps it adds), then and/or/not,
+    // then what the auth transformer adds (implicit owner fields); conditions get the timestamps after and/or/not.
     const ownerFields = new Set(m.rules.filter((r) => r.allow === 'owner').map((r) => r.ownerField!));
+    const isTimestamp = (f: FieldDef) => f.implicit === true && (f.name === m.timestamps.createdAt || f.name === m.timestamps.updatedAt);
+    const addedByAuth = (f: FieldDef) => f.implicit === true && ownerFields.has(f.name) && f.name !== 'id' && !isTimestamp(f);
+    const modelFields = filterable.filter((f) => !addedByAuth(f));
+    const authFields = filterable.filter(addedByAuth);
+    // The transformer always offers `id` in filters, even on models whose key is custom and have no `id` field (before the timestamps).
+    const idQuirk = m.fields.has('id') ? undefined : ({ name: 'id', type: { name: 'ID', list: false, required: false, itemRequired: false }, kind: 'scalar' } as FieldDef);
+    const filterFields = idQuirk ? [...modelFields.filter((f) => !isTimestamp(f)), idQuirk, ...modelFields.filter(isTimestamp)] : modelFields;
+    const line = (type: (f: FieldDef) => string) => (f: FieldDef) => `  ${f.name}: ${type(f)}`;
+    out.push(`input ${t.filter} {\n${[...filterFields.map(line(filterType)), `  and: [${t.filter}]`, `  or: [${t.filter}]`, `  not: ${t.filter}`, ...authFields.map(line(filterType))].join('\n')}\n}`);
+    const conditionFields = modelFields.filter((f) => !m.primaryKey.includes(f.name));
+    out.push(`input ${t.condition} {\n${[...conditionFields.filter((f) => !isTimestamp(f)).map(line(filterType)), `  and: [${t.condition}]`, `  or: [${t.condition}]`, `  not: ${t.condition}`, ...conditionFields.filter(isTimestamp).map(line(filterType)), ...authFields.filter((f) => !m.primaryKey.includes(f.name)).map(line(filterType))].join('\n')}\n}`);
     const subFilterType = (f: FieldDef) => (ownerFields.has(f.name) ? 'ModelStringInput' : f.kind === 'enum' ? 'ModelSubscriptionStringInput' : `ModelSubscription${filterScalar(f.type.name)}Input`);
     // Dynamic group fields are left out of subscription filters (the auth transformer filters on them itself).
     const groupFields = new Set(m.rules.filter((r) => r.groupsField).map((r) => r.groupsField!));
-    const subFields = filterable.filter((f) => !groupFields.has(f.name));
-    out.push(`input ${t.subscriptionFilter} {\n${subFields.map((f) => `  ${f.name}: ${subFilterType(f)}`).join('\n')}${idQuirk.replace('ModelIDInput', 'ModelSubscriptionIDInput')}\n  and: [${t.subscriptionFilter}]\n  or: [${t.subscriptionFilter}]\n}`);
+    // Owner fields, declared or not, move after and/or (the auth transformer replaces them with a string filter).
+    const subFields = filterFields.filter((f) => !groupFields.has(f.name) && !ownerFields.has(f.name));
+    const subOwnerFields = [...ownerFields].flatMap((name) => filterable.filter((f) => f.name === name && !groupFields.has(f.name)));
+    out.push(`input ${t.subscriptionFilter} {\n${[...subFields.map(line(subFilterType)), `  and: [${t.subscriptionFilter}]`, `  or: [${t.subscriptionFilter}]`, ...subOwnerFields.map(line(subFilterType))].join('\n')}\n}`);
 
     const inputType = (f: FieldDef) => (f.kind === 'nonModel' ? `${f.type.name}Input` : f.type.name);
     const writable = fields.filter((f) => isScalarLike(f) && !(f.implicit && f.name !== 'id') && !(f.readOnly && f.implicit));

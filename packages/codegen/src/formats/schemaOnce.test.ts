@@ -1,0 +1,39 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+import { CodegenRun } from '../codegenRun.js';
+import { withSchemaOnce } from './schemaOnce.js';
+
+/**
+ * Within a run the generators' schema loaders build a schema once per SDL text; outside a run, in another run,
+ * or for another text, they build their own. (That every target's files are unchanged by it is held by
+ * `generatorParity.test.ts` and `servedAppsyncSchema.test.ts`, which share one run across targets.)
+ */
+const generatorRequire = createRequire(createRequire(import.meta.url).resolve('@aws-amplify/graphql-generator'));
+const docsLoading = createRequire(generatorRequire.resolve('@aws-amplify/graphql-docs-generator'))('./generator/utils/loading') as { buildSchema: (sdl: string) => object };
+const typesLoading = createRequire(generatorRequire.resolve('@aws-amplify/graphql-types-generator'))('./loading') as { parseSchema: (sdl: string, introspection?: boolean) => object };
+
+const sdl = 'type Query {\n  a: String\n}\n';
+const other = 'type Query {\n  b: String\n}\n';
+
+test('the docs and types generators build one schema per SDL text within a run', () => {
+  const run = new CodegenRun();
+  withSchemaOnce(run, () => {
+    assert.equal(docsLoading.buildSchema(sdl), docsLoading.buildSchema(sdl));
+    assert.equal(typesLoading.parseSchema(sdl, false), typesLoading.parseSchema(sdl, false));
+    assert.notEqual(docsLoading.buildSchema(sdl), docsLoading.buildSchema(other));
+    assert.notEqual(docsLoading.buildSchema(sdl), typesLoading.parseSchema(sdl, false), 'each loader its own schema');
+  });
+  const inRun = withSchemaOnce(run, () => docsLoading.buildSchema(sdl));
+  assert.notEqual(withSchemaOnce(new CodegenRun(), () => docsLoading.buildSchema(sdl)), inRun, 'another run builds its own');
+  assert.notEqual(docsLoading.buildSchema(sdl), inRun, 'outside a run: built at each call');
+  assert.notEqual(docsLoading.buildSchema(sdl), docsLoading.buildSchema(sdl));
+});
+
+test('a loader error is the loader\'s own, at every call', () => {
+  const run = new CodegenRun();
+  withSchemaOnce(run, () => {
+    assert.throws(() => docsLoading.buildSchema('type Query {'), /Syntax Error/);
+    assert.throws(() => docsLoading.buildSchema('type Query {'), /Syntax Error/);
+  });
+});
