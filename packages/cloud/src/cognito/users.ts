@@ -23,11 +23,15 @@ export function poolById(pools: UserPoolStore, id: string | undefined): Resolved
 /** The user an identifier names: the username, or (username-attribute pools) the email / phone number. */
 export function findUser(pools: UserPoolStore, pool: ResolvedPoolConfig, id: string | undefined): StoredUser | undefined {
   if (!id) return undefined;
-  const byName = pools.user(pool.userPoolId, id);
-  if (byName) return byName;
-  if (pool.usernameAttributes.includes('email') && id.includes('@')) return pools.usersByEmail(pool.userPoolId, id)[0];
-  if (pool.usernameAttributes.includes('phone_number') && id.startsWith('+')) return pools.usersByPhone(pool.userPoolId, id)[0];
-  return undefined;
+  // In a username-attribute pool usernames are generated `sub`s, so an email / phone number is looked up as that
+  // first (one query for what admin calls of such pools pass), then as a username.
+  const byEmail = pool.usernameAttributes.includes('email') && id.includes('@');
+  const byPhone = !byEmail && pool.usernameAttributes.includes('phone_number') && id.startsWith('+');
+  if (byEmail || byPhone) {
+    const byAlias = (byEmail ? pools.usersByEmail(pool.userPoolId, id) : pools.usersByPhone(pool.userPoolId, id))[0];
+    if (byAlias) return byAlias;
+  }
+  return pools.user(pool.userPoolId, id);
 }
 
 /**

@@ -143,6 +143,33 @@ describe('flat execution answers exactly what graphql-js execute answers', () =>
     assert.equal(again.errors[0]!.errorType, 'DynamoDB:ConditionalCheckFailedException');
   });
 
+  it('runs a mutation of several root fields in order: each its own result or error, in one document transaction', async () => {
+    // The seed's createItems shape, with a failing key condition and a denied root field in the middle.
+    const doc = `mutation ($a: CreateItemInput!, $b: CreateItemInput!, $c: CreateItemInput!) {
+      a: createItem(input: $a) { tenant sku qty __typename }
+      b: createItem(input: $b) { sku }
+      v: createVault(input: { label: "x" }) { id }
+      c: createItem(input: $c) { tenant sku }
+    }`;
+    const prepared = prepareDocument(api, doc);
+    assert.ok(prepared.ok);
+    const flat = planFlat(api, operationPlan(prepared).operation!);
+    assert.ok(flat, 'several mutation root fields are planned flat');
+    const vars = (p: string) => ({ a: { tenant: p, sku: '1', qty: 2 }, b: { tenant: p, sku: '1' }, c: { tenant: p, sku: '3' } });
+    const viaFlat = wire(await runFlat(flat, api, ctxOf(apiKey), vars('multi-flat')));
+    const viaExecute = wire(await execute({ schema: api.schema, document: prepared.document, variableValues: vars('multi-exec'), contextValue: ctxOf(apiKey) }));
+    assert.deepEqual(JSON.parse(JSON.stringify(viaFlat).replaceAll('multi-flat', 'P')), JSON.parse(JSON.stringify(viaExecute).replaceAll('multi-exec', 'P')));
+    assert.deepEqual(Object.keys(viaFlat.data), ['a', 'b', 'v', 'c']);
+    assert.deepEqual(viaFlat.data, { a: { tenant: 'multi-flat', sku: '1', qty: 2, __typename: 'Item' }, b: null, v: null, c: { tenant: 'multi-flat', sku: '3' } });
+    assert.deepEqual(viaFlat.errors.map((e: { path: unknown; errorType?: string }) => [e.path, e.errorType]), [[['b'], 'DynamoDB:ConditionalCheckFailedException'], [['v'], 'Unauthorized']]);
+    assert.ok(t.cloud.services.appsync.store.get(api.config.apiId, 'Item', encodeKey(['multi-flat', '3'])), 'the field after the failures was written');
+    // Refused variables: nothing runs, graphql-js's errors.
+    await same(doc, { a: { tenant: 'x', sku: '1' }, b: { tenant: 'x', sku: 2 } }, apiKey);
+    // A query with several root fields still goes to execute (graphql-js runs those side by side).
+    await same('{ a: getNote(id: "n1") { id } b: getNote(id: "n2") { id } }', undefined, apiKey, { flat: false });
+    await same('mutation { a: createVault(input: { label: "x" }) { id } a: createVault(input: { label: "x" }) { id } }', undefined, apiKey, { flat: false });
+  });
+
   it('leaves fragments, directives, repeated fields, several root fields and introspection to execute', async () => {
     await same('query { getNote(id: "n1") { ...F } } fragment F on Note { id }', undefined, apiKey, { flat: false });
     await same('query ($x: Boolean!) { getNote(id: "n1") { id title @include(if: $x) } }', { x: true }, apiKey, { flat: false });

@@ -35,11 +35,12 @@ import type { DataApi, ExecContext } from '../resolvers/context.js';
 
 /**
  * graphql-js's `execute`, specialised once per cached document for the shape every generated document has
- * (aws-amplify's model operations, codegen statements): one root field, plain field selections (no
- * fragments, no directives, no interfaces or unions, no repeated response names). The rules are `execute`'s
- * own — variable and argument coercion (graphql-js's functions; a refused variable is coerced again by
- * graphql-js for its exact errors), error messages, paths, locations, null propagation, leaf serialisation —
- * but the walk is planned ahead: no field lookup, resolve info, path object or promise check per leaf, and a
+ * (aws-amplify's model operations, codegen statements): one root field — or, in a mutation, several, run one
+ * after the other as graphql-js runs mutation fields (the seed's `createItems` documents: `c0: createTodo(…)
+ * c1: …`) — and plain field selections (no fragments, no directives, no interfaces or unions, no repeated
+ * response names). The rules are `execute`'s own — variable and argument coercion (graphql-js's functions; a
+ * refused variable is coerced again by graphql-js for its exact errors), error messages, paths, locations,
+ * null propagation, leaf serialisation — but the walk is planned ahead: no field lookup, resolve info, path object or promise check per leaf, and a
  * field whose resolver is the default one behind the auth-type check (`buildApi`) is read inline. Results are
  * plain objects (V8 serialises them faster than graphql-js's prototype-less ones; the JSON is the same).
  * Resolvers are synchronous (SQLite is); the root resolver may still answer a promise. Documents of any other
@@ -49,7 +50,8 @@ import type { DataApi, ExecContext } from '../resolvers/context.js';
 export interface FlatPlan {
   operation: OperationDefinitionNode;
   variables: VariablePlan[];
-  root: FieldPlan;
+  /** The root fields in document order (one for a query). */
+  roots: FieldPlan[];
 }
 
 interface VariablePlan {
@@ -89,11 +91,17 @@ export function planFlat(api: DataApi, operation: OperationDefinitionNode): Flat
   if (operation.operation !== 'query' && operation.operation !== 'mutation') return undefined;
   const rootType = api.schema.getRootType(operation.operation);
   const sel = operation.selectionSet.selections;
-  if (!rootType || sel.length !== 1 || operation.directives?.length) return undefined;
-  const node = sel[0]!;
-  if (node.kind !== Kind.FIELD || node.name.value.startsWith('__')) return undefined;
-  const root = fieldPlan(api, rootType, node);
-  if (!root || !root.def?.resolve) return undefined;
+  // Several root fields only in a mutation: graphql-js runs those serially (a query's run side by side).
+  if (!rootType || sel.length === 0 || (sel.length > 1 && operation.operation !== 'mutation') || operation.directives?.length) return undefined;
+  const roots: FieldPlan[] = [];
+  const names = new Set<string>();
+  for (const node of sel) {
+    if (node.kind !== Kind.FIELD || node.name.value.startsWith('__')) return undefined;
+    const root = fieldPlan(api, rootType, node);
+    if (!root || !root.def?.resolve || names.has(root.responseName)) return undefined;
+    names.add(root.responseName);
+    roots.push(root);
+  }
   const variables: VariablePlan[] = [];
   for (const v of operation.variableDefinitions ?? []) {
     const type = typeFromAST(api.schema, v.type);
@@ -101,7 +109,7 @@ export function planFlat(api: DataApi, operation: OperationDefinitionNode): Flat
     const named = isNonNullType(type) ? type.ofType : type;
     variables.push({ name: v.variable.name.value, type, nonNull: isNonNullType(type), scalar: isScalarType(named) ? named : undefined, defaultValue: v.defaultValue });
   }
-  return { operation, variables, root };
+  return { operation, variables, roots };
 }
 
 function fieldPlan(api: DataApi, parentType: GraphQLObjectType, node: FieldNode): FieldPlan | undefined {
@@ -170,24 +178,36 @@ export function runFlat(plan: FlatPlan, api: DataApi, ctx: ExecContext, rawVaria
     variables = coerced.coerced;
   }
   const run: Run = { schema: api.schema, operation: plan.operation, ctx, authType: ctx.caller.authType, variables, keys: [], typenames: [], errors: [] };
-  const root = plan.root;
-  const data: Record<string, unknown> = {};
-  run.keys.push(root.responseName);
-  run.typenames.push(root.parentType.name);
-  let result: unknown;
-  try {
-    const args = argumentsOf(run, root);
-    result = root.def!.resolve!(undefined, args, ctx, resolveInfo(run, root));
-  } catch (raw) {
-    return rootFailed(run, root, raw, data);
+  return runRoots(run, plan.roots, 0, {});
+}
+
+/**
+ * graphql-js `executeFieldsSerially` over root fields [from, end): each resolved and completed before the next
+ * starts (a root resolver that answers a promise is awaited first); a non-null root field's error ends the
+ * operation with `data: null`.
+ */
+function runRoots(run: Run, roots: FieldPlan[], from: number, data: Record<string, unknown>): ExecutionResult | Promise<ExecutionResult> {
+  for (let i = from; i < roots.length; i++) {
+    const root = roots[i]!;
+    run.keys.push(root.responseName);
+    run.typenames.push(root.parentType.name);
+    let result: unknown;
+    try {
+      const args = argumentsOf(run, root);
+      result = root.def!.resolve!(undefined, args, run.ctx, resolveInfo(run, root));
+    } catch (raw) {
+      if (rootFailed(run, root, raw, data)) return response(null, run.errors);
+      continue;
+    }
+    if (result instanceof Promise) {
+      return result.then(
+        (resolved) => (finishRoot(run, root, resolved, data) ? response(null, run.errors) : runRoots(run, roots, i + 1, data)),
+        (raw) => (rootFailed(run, root, raw, data) ? response(null, run.errors) : runRoots(run, roots, i + 1, data)),
+      );
+    }
+    if (finishRoot(run, root, result, data)) return response(null, run.errors);
   }
-  if (result instanceof Promise) {
-    return result.then(
-      (resolved) => finishRoot(run, root, resolved, data),
-      (raw) => rootFailed(run, root, raw, data),
-    );
-  }
-  return finishRoot(run, root, result, data);
+  return response(data, run.errors);
 }
 
 /**
@@ -231,21 +251,29 @@ function coerceVariables(plans: VariablePlan[], inputs: Record<string, unknown>)
 let refused = false;
 const onRefused = () => void (refused = true);
 
-function finishRoot(run: Run, root: FieldPlan, result: unknown, data: Record<string, unknown>): ExecutionResult {
+/** Completes a root field's value into `data`; true when the operation ends there (a non-null root field failed). */
+function finishRoot(run: Run, root: FieldPlan, result: unknown, data: Record<string, unknown>): boolean {
   try {
     data[root.responseName] = complete(run, root, root.type, result);
   } catch (raw) {
     return rootFailed(run, root, raw, data);
   }
-  return response(data, run.errors);
+  run.keys.pop();
+  run.typenames.pop();
+  return false;
 }
 
-/** A root field error: located at the root field; a non-null root field nulls `data` itself. */
-function rootFailed(run: Run, root: FieldPlan, raw: unknown, data: Record<string, unknown>): ExecutionResult {
+/**
+ * A root field error: located at the root field; a nullable root field becomes null (true: it was non-null,
+ * `data` itself becomes null and no further root field runs).
+ */
+function rootFailed(run: Run, root: FieldPlan, raw: unknown, data: Record<string, unknown>): boolean {
   run.errors.push(locatedError(raw, root.nodes, [root.responseName]));
-  if (root.nonNull) return response(null, run.errors);
+  run.keys.pop();
+  run.typenames.pop();
+  if (root.nonNull) return true;
   data[root.responseName] = null;
-  return response(data, run.errors);
+  return false;
 }
 
 const response = (data: Record<string, unknown> | null, errors: GraphQLError[]): ExecutionResult => (errors.length === 0 ? { data } : { errors, data });

@@ -15,32 +15,35 @@ export type AdminCreateUserOperation = Operation<AdminCreateUserCommandInput, Wi
  * invitation goes to the outbox unless `MessageAction: SUPPRESS`. `RESEND` re-sends it. Checks and writes are
  * one transaction (a user another process creates meanwhile cannot slip between the lookup and the insert).
  */
-export const AdminCreateUser = (d: Pick<CognitoServices, 'pools' | 'clock' | 'outbox'>): AdminCreateUserOperation =>
+export const AdminCreateUser = (d: Pick<CognitoServices, 'pools' | 'clock' | 'outbox' | 'prepareSigningKey'>): AdminCreateUserOperation =>
   async (_ctx, input) => {
-    const password = input.TemporaryPassword ?? generatePassword();
-    // A generated password that is never delivered (SUPPRESS) can never be used: store no password at all.
+    // A generated password that is never delivered (SUPPRESS) can never be used: none is made and none stored.
     const undeliverable = input.TemporaryPassword === undefined && input.MessageAction === 'SUPPRESS';
+    const password = input.TemporaryPassword ?? (undeliverable ? undefined : generatePassword());
     // The hash does not depend on the user row: computed before the (synchronous) transaction.
-    const passwordHash = undeliverable ? '' : await hashPassword(password);
+    const passwordHash = password === undefined ? '' : await hashPassword(password);
     return d.pools.transaction(() => {
       const pool = poolById(d.pools, input.UserPoolId);
       if (!input.Username) throw missing('username');
       if (input.MessageAction && input.MessageAction !== 'SUPPRESS' && input.MessageAction !== 'RESEND') throw new InvalidParameterException(`Invalid MessageAction: ${input.MessageAction}`);
-      assertPasswordPolicy(password, pool.passwordPolicy);
+      if (password !== undefined) assertPasswordPolicy(password, pool.passwordPolicy);
       if (input.MessageAction === 'RESEND') {
         const existing = findUser(d.pools, pool, input.Username);
         if (!existing) throw new UserNotFoundException();
         if (existing.status !== 'FORCE_CHANGE_PASSWORD') throw new UnsupportedUserStateException('Resend not possible. ' + input.Username + ' status is not FORCE_CHANGE_PASSWORD.');
-        const user = withPassword(pool, existing, password, passwordHash);
+        const resent = password!; // RESEND is not SUPPRESS: a password was made above
+        const user = withPassword(pool, existing, resent, passwordHash);
         d.pools.updateUser(user);
-        invite(d, pool.userPoolId, user.username, user.attributes.email, password);
+        d.prepareSigningKey();
+        invite(d, pool.userPoolId, user.username, user.attributes.email, resent);
         return { User: toUserType(user) };
       }
       const attrs = readAttributes(pool, input.UserAttributes);
       const fresh = newUser(d.pools, d.clock, pool, input.Username, attrs, 'FORCE_CHANGE_PASSWORD');
-      const user = undeliverable ? fresh : withPassword(pool, fresh, password, passwordHash);
+      const user = password === undefined ? fresh : withPassword(pool, fresh, password, passwordHash);
       d.pools.insertUser(user);
-      if (input.MessageAction !== 'SUPPRESS') invite(d, pool.userPoolId, user.username, user.attributes.email, password);
+      if (password !== undefined) d.prepareSigningKey();
+      if (input.MessageAction !== 'SUPPRESS' && password !== undefined) invite(d, pool.userPoolId, user.username, user.attributes.email, password);
       return { User: toUserType(user) };
     });
   };

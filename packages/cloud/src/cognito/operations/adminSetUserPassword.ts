@@ -8,7 +8,7 @@ import { missing } from '../errors.js';
 
 export type AdminSetUserPasswordOperation = Operation<AdminSetUserPasswordCommandInput, WireOutput<AdminSetUserPasswordCommandOutput>>;
 
-export const AdminSetUserPassword = (d: Pick<CognitoServices, 'pools'>): AdminSetUserPasswordOperation =>
+export const AdminSetUserPassword = (d: Pick<CognitoServices, 'pools' | 'prepareSigningKey'>): AdminSetUserPasswordOperation =>
   async (_ctx, input) => {
     // The hash does not depend on the user row: computed before the (synchronous) transaction.
     const passwordHash = input.Password ? await hashPassword(input.Password) : '';
@@ -18,6 +18,7 @@ export const AdminSetUserPassword = (d: Pick<CognitoServices, 'pools'>): AdminSe
       assertPasswordPolicy(input.Password, pool.passwordPolicy);
       const status = input.Permanent ? 'CONFIRMED' : 'FORCE_CHANGE_PASSWORD';
       d.pools.updateUser({ ...withPassword(pool, user, input.Password, passwordHash), status });
+      d.prepareSigningKey();
       return {};
     });
   };

@@ -9,7 +9,7 @@ import { InvalidParameterException, NotAuthorizedException, missing } from '../e
 
 export type SignUpOperation = Operation<SignUpCommandInput, WireOutput<SignUpCommandOutput>>;
 
-export const SignUp = (d: Pick<CognitoServices, 'pools' | 'clock' | 'outbox'>): SignUpOperation =>
+export const SignUp = (d: Pick<CognitoServices, 'pools' | 'clock' | 'outbox' | 'prepareSigningKey'>): SignUpOperation =>
   async (_ctx, input) => {
     const pool = poolByClient(d.pools, input.ClientId);
     if (!pool.selfSignUp) throw new NotAuthorizedException('SignUp is not permitted for this user pool');
@@ -21,6 +21,7 @@ export const SignUp = (d: Pick<CognitoServices, 'pools' | 'clock' | 'outbox'>): 
     assertRequiredAttributes(pool, user.attributes);
     user = withPassword(pool, user, input.Password, await hashPassword(input.Password));
     d.pools.insertUser(user);
+    d.prepareSigningKey();
     const medium = pool.userVerification === 'email' && user.attributes.email ? 'EMAIL' : pool.userVerification === 'phone' && user.attributes.phone_number ? 'SMS' : undefined;
     const delivery = medium ? sendCode(d, pool, user, 'signup', medium) : undefined;
     return { UserConfirmed: false, UserSub: user.sub, ...(delivery ? { CodeDeliveryDetails: delivery } : {}) };
