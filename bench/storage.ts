@@ -14,6 +14,7 @@
 // of its speed (either server), so with rows interleaved as PUT a, PUT b, GET a, GET b and an odd number of
 // rounds, one server's median GET came from the slowed position and the other's did not.
 // The peer is installed on demand into /tmp/sandlot-bench-peers/s3rver (never into the repo).
+// Run: npx tsx bench/storage.ts   (STORAGE_BENCH_ONLY=large: only the 8 MiB rows)
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -129,7 +130,9 @@ const getLarge = (s3: S3Client) => async (i: number) => {
 /** The 8 MiB rows: a PUT phase (both servers) and then a GET phase (both servers) reading what it wrote. */
 const PUT_LARGE: Row = { label: 'PUT 8 MiB (MiB/s)', run: async (s3) => (LARGE_OPS * 8) / await timed(LARGE_OPS, (i) => s3.send(new PutObjectCommand({ Bucket, Key: `large/${i}`, Body: large }))) };
 const GET_LARGE: Row = { label: 'GET 8 MiB (MiB/s)', run: async (s3) => (LARGE_OPS * 8) / await timed(LARGE_OPS, getLarge(s3)) };
-const ROWS = [...SMALL_ROWS, PUT_LARGE, GET_LARGE];
+/** STORAGE_BENCH_ONLY=large: only the 8 MiB rows (quicker tries of a large-body change). */
+const LARGE_ONLY = process.env.STORAGE_BENCH_ONLY === 'large';
+const ROWS = [...(LARGE_ONLY ? [] : SMALL_ROWS), PUT_LARGE, GET_LARGE];
 
 // The client's collector, for settling between measurements (tsx gives no --expose-gc).
 setFlagsFromString('--expose-gc');
@@ -172,7 +175,7 @@ try {
   };
   for (let round = 0; round < ROUNDS; round++) {
     const order = round % 2 === 0 ? [0, 1] : [1, 0];
-    for (const row of SMALL_ROWS) for (const i of order) await measure(row, i);
+    if (!LARGE_ONLY) for (const row of SMALL_ROWS) for (const i of order) await measure(row, i);
     // 8 MiB: both servers' PUT rounds, then both servers' GET rounds, each GET round right after an untimed
     // GET of the same server (so no GET round is timed right behind a PUT round, see the header).
     for (const i of order) await measure(PUT_LARGE, i);
@@ -190,8 +193,10 @@ try {
 const result = (name: string): Record<string, number> => {
   const r: Record<string, number> = {};
   for (const row of ROWS) r[row.label] = median(samples[name]![row.label]!);
-  r['PUT 1 KiB (MiB/s)'] = (r['PUT 1 KiB (ops/s)']! * SMALL) / 1024 ** 2;
-  r['GET 1 KiB (MiB/s)'] = (r['GET 1 KiB (ops/s)']! * SMALL) / 1024 ** 2;
+  if (!LARGE_ONLY) {
+    r['PUT 1 KiB (MiB/s)'] = (r['PUT 1 KiB (ops/s)']! * SMALL) / 1024 ** 2;
+    r['GET 1 KiB (MiB/s)'] = (r['GET 1 KiB (ops/s)']! * SMALL) / 1024 ** 2;
+  }
   r['PUT 8 MiB (ops/s)'] = r['PUT 8 MiB (MiB/s)']! / 8;
   r['GET 8 MiB (ops/s)'] = r['GET 8 MiB (MiB/s)']! / 8;
   return r;

@@ -5,15 +5,6 @@ import { copyFileSync, rmSync } from 'node:fs';
 
 const outdir = 'packages/cli/dist';
 
-// better-sqlite3 is CommonJS: imported from ESM, Node first runs its CJS export scanner over it (~10 ms
-// per process). Loading it with require() (the banner's) skips that; the module is the same.
-const requireCjs = {
-  name: 'require-cjs',
-  setup(b) {
-    b.onResolve({ filter: /^better-sqlite3$/ }, (a) => (a.namespace === 'require-cjs' ? { path: a.path, external: true } : { path: a.path, namespace: 'require-cjs' }));
-    b.onLoad({ filter: /.*/, namespace: 'require-cjs' }, (a) => ({ contents: `module.exports = require(${JSON.stringify(a.path)});`, loader: 'js' }));
-  },
-};
 rmSync(outdir, { recursive: true, force: true });
 await build({
   // backend.mjs is what `@aws-amplify/backend` resolves to inside a project Sandlot loads.
@@ -41,9 +32,9 @@ await build({
   mainFields: ['module', 'main'],
   keepNames: true,
   logLevel: 'warning',
-  plugins: [requireCjs],
-  // Native addon, and packages that load user code or big optional tools at run time.
-  external: ['better-sqlite3', 'tsx', 'typescript', 'esbuild', 'aws-amplify', '@aws-amplify/*', 'aws-cdk-lib', 'constructs', 'playwright-core'],
+  // Packages that load user code or big optional tools at run time. better-sqlite3's JavaScript is bundled (a
+  // dozen small CommonJS files less to load per command); its addon is loaded by path (store/database.ts).
+  external: ['tsx', 'typescript', 'esbuild', 'aws-amplify', '@aws-amplify/*', 'aws-cdk-lib', 'constructs', 'playwright-core'],
   banner: { js: "import { createRequire as __sandlotRequire } from 'node:module'; const require = __sandlotRequire(import.meta.url);" },
 });
 // Worker thread of `ampx sandbox` that loads the model generator while the backend loads: one file with the

@@ -1,4 +1,4 @@
-import BetterSqlite3 from 'better-sqlite3';
+import { connect } from '@sandlot/cloud/store/database.js';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { SandboxLocation } from '../project/sandboxLocation.js';
@@ -15,7 +15,7 @@ export const writtenOutputsRecord = (stateDir: string) => join(stateDir, 'output
  */
 export function deleteSandboxState(loc: SandboxLocation): string | undefined {
   if (existsSync(loc.databaseFile)) {
-    const db = new BetterSqlite3(loc.databaseFile);
+    const db = connect(loc.databaseFile);
     db.pragma('busy_timeout = 10000');
     const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((t) => t.name);
     db.transaction(() => {
