@@ -16,6 +16,11 @@ export interface InstallOptions {
   region?: string;
   /** Keys for SDK clients (the local account's root keys); set only when given. */
   credentials?: { accessKeyId: string; secretAccessKey: string };
+  /**
+   * The fetch that reaches the local cloud (default: the network). A process that serves the cloud itself
+   * passes `routerFetch(router, endpoint, fetch)` so its own clients skip the loopback socket.
+   */
+  localFetch?: typeof fetch;
 }
 
 export function install(o: InstallOptions): () => void {
@@ -24,7 +29,7 @@ export function install(o: InstallOptions): () => void {
   const g = globalThis as Record<string, unknown>;
   const saved = { fetch: g.fetch, WebSocket: g.WebSocket, FileReader: g.FileReader };
   const savedEnv = { ...process.env };
-  g.fetch = wrapFetch(redirect, globalThis.fetch.bind(globalThis));
+  g.fetch = wrapFetch(redirect, o.localFetch ?? globalThis.fetch.bind(globalThis));
   g.WebSocket = localWebSocketClass(redirect);
   g.FileReader ??= NodeFileReader;
   process.env.AWS_ENDPOINT_URL = endpoint.href.replace(/\/$/, '');

@@ -5,7 +5,7 @@ import type { Printer } from '../printer.js';
 import { AmplifyError, AmplifyUserError } from '../errors.js';
 import { format } from '../format.js';
 import type { SandboxLocation } from '../project/sandboxLocation.js';
-import { InProcessHandler } from '@sandlot/cloud';
+import { InProcessHandler, routerFetch } from '@sandlot/cloud';
 import { openInProcessCloud } from '../backendState/localCloudClients.js';
 import { requireSeedScript } from '../commands/sandbox/seed/seedScript.js';
 import { deleteSandboxState, writtenOutputsRecord } from '../sandbox/deleteSandboxState.js';
@@ -63,9 +63,11 @@ export async function runSeed(o: SeedRunOptions): Promise<void> {
     }
     checkOutputsFile(loc, seedFile, previousOutputs);
     printer.print('seed is running...');
-    // Serving the cloud itself, the seed library's SDK calls go straight to its router (signed wire messages, no socket).
+    // Serving the cloud itself, the seed library's SDK calls and aws-amplify's fetches go straight to its router
+    // (signed wire messages, no socket).
     const sdkRequestHandler = cloud.cloud ? new InProcessHandler(cloud.cloud.router) : undefined;
-    const restoreEnv = applySeedEnvironment({ url: cloud.url, region: cloud.region, credentials: cloud.credentials, id: loc.id, autoConfirm: o.autoConfirm, sdkRequestHandler });
+    const localFetch = cloud.cloud ? routerFetch(cloud.cloud.router, cloud.url, globalThis.fetch.bind(globalThis)) : undefined;
+    const restoreEnv = applySeedEnvironment({ url: cloud.url, region: cloud.region, credentials: cloud.credentials, id: loc.id, autoConfirm: o.autoConfirm, sdkRequestHandler, localFetch });
     const library = o.library ?? (projectHasSeedPackage(loc.project.root) ? 'installed' : 'sandlot');
     installSeedModuleResolution({ library, seedScript: seedFile });
     const restoreClock = o.fastClock ? installFastClock({ projectRoot: loc.project.root, advance: cloud.advanceClock, initialOffsetMs: await cloud.clockOffset() }) : () => {};

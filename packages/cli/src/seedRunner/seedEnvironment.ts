@@ -8,7 +8,7 @@ import { useSdkRequestHandler } from '@sandlot/seed/sdkRequestHandler.js';
  * account's root keys, `AMPLIFY_BACKEND_IDENTIFIER` (no hash), `npm_config_user_agent` if unset (the
  * published package refuses to load without it), `SANDLOT_SEED_AUTO_CONFIRM`, and the `sandlot/register`
  * preload for aws-amplify's own traffic (fetch / WebSocket / FileReader), and for Sandlot's seed library
- * the in-process SDK request handler when the seed serves the cloud itself. Returns a restore function.
+ * the in-process SDK request handler and fetch when the seed serves the cloud itself. Returns a restore function.
  */
 export interface SeedEnvironment {
   url: string;
@@ -18,6 +18,8 @@ export interface SeedEnvironment {
   autoConfirm: boolean;
   /** The cloud's `InProcessHandler` when this process serves it (Sandlot's seed library then skips the loopback socket). */
   sdkRequestHandler?: unknown;
+  /** The same for fetch (`routerFetch`): aws-amplify's requests to the cloud are answered in this process. */
+  localFetch?: typeof fetch;
 }
 
 export function applySeedEnvironment(e: SeedEnvironment): () => void {
@@ -29,7 +31,7 @@ export function applySeedEnvironment(e: SeedEnvironment): () => void {
   process.env.npm_config_user_agent ||= `npm/10.0.0 node/${process.version} ${process.platform} ${process.arch}`;
   if (e.autoConfirm) process.env.SANDLOT_SEED_AUTO_CONFIRM = '1';
   else delete process.env.SANDLOT_SEED_AUTO_CONFIRM;
-  const uninstall = install({ endpoint: e.url, region: e.region, credentials: e.credentials });
+  const uninstall = install({ endpoint: e.url, region: e.region, credentials: e.credentials, localFetch: e.localFetch });
   const restoreHandler = useSdkRequestHandler(e.sdkRequestHandler);
   return () => {
     restoreHandler();

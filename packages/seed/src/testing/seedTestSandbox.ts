@@ -1,5 +1,5 @@
 import { Amplify } from 'aws-amplify';
-import { applyDataConfig, applyUserPoolConfig, InProcessHandler, type CloudServices, type UserPoolConfig } from '@sandlot/cloud';
+import { applyDataConfig, applyUserPoolConfig, InProcessHandler, routerFetch, type CloudServices, type UserPoolConfig } from '@sandlot/cloud';
 import { generateModelIntrospection } from '@sandlot/codegen';
 import { startTestCloud, type TestCloud } from '@sandlot/cloud/testing/startTestCloud.js';
 import { stackName, type BackendIdentifier } from '../backendIdentifier.js';
@@ -18,8 +18,8 @@ export interface SeedSandboxOptions {
    */
   dataSchemaSdl?: string;
   /**
-   * The library's SDK calls go to the cloud's router in this process (`InProcessHandler`), as under
-   * `ampx sandbox seed` when it serves the cloud itself; aws-amplify's traffic stays on loopback.
+   * The library's SDK calls (`InProcessHandler`) and aws-amplify's fetches (`routerFetch`) go to the cloud's
+   * router in this process, as under `ampx sandbox seed` when it serves the cloud itself.
    */
   inProcessSdk?: boolean;
 }
@@ -33,11 +33,14 @@ export async function startSeedSandbox(pool: Partial<UserPoolConfig> = {}, o: Se
   const t = await startTestCloud();
   applySeedBackend(t.cloud.services, pool, o);
   const restoreHandler = useSdkRequestHandler(o.inProcessSdk ? new InProcessHandler(t.cloud.router) : undefined);
+  const savedFetch = globalThis.fetch;
+  if (o.inProcessSdk) globalThis.fetch = routerFetch(t.cloud.router, t.url, savedFetch.bind(globalThis));
   pointSeedAt({ url: t.url, credentials: t.credentials }, o);
   const close = t.close.bind(t);
   return {
     ...t,
     close: async () => {
+      globalThis.fetch = savedFetch;
       restoreHandler();
       resetAwsClients();
       await close();
