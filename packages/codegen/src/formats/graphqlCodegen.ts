@@ -38,7 +38,8 @@ export const loadTypesGenerator = () => generatorRequire('./types.js') as { gene
 const generateTypes: typeof GenerateTypes = (options) => loadTypesGenerator().generateTypes(options);
 /**
  * Load what the largest graphql-codegen parts run before the AppSync schema they need is there: the types
- * generator and prettier's TypeScript parser (the angular service is one prettier pass over the whole file).
+ * generator and prettier's TypeScript parser (the angular file's header and service class go through it:
+ * `angularServiceFormatter.ts`).
  */
 export const warmUpGenerators = (): void => {
   loadTypesGenerator();

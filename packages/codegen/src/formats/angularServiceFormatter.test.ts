@@ -1,0 +1,127 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+import { CodegenRun, generateGraphqlClientCodeFiles, modelSchemaFromDataResource } from '../index.js';
+import type { CodegenDataSource } from '../index.js';
+import { docsAppSchema, generatedSchema, richSchema } from '../testing/schemas.js';
+import { angularServicePieces, formatAngularServiceFile, formatDeclaration, isAngularServiceFile } from './angularServiceFormatter.js';
+import { usePrettierOnce } from './prettierOnce.js';
+
+/**
+ * `formatAngularServiceFile` returns what prettier returns for the angular type target's whole file, on the
+ * docs-app, rich and bench (50 generated models) schemas and on a schema whose long names push declarations
+ * past the print width (those go through prettier); and every precondition that does not hold sends the file,
+ * or the piece, to prettier.
+ */
+const typesGeneratorRequire = createRequire(createRequire(createRequire(import.meta.url).resolve('@aws-amplify/graphql-generator')).resolve('@aws-amplify/graphql-types-generator'));
+const prettier = typesGeneratorRequire('prettier') as { format: (text: string, options: object) => string };
+usePrettierOnce(); // before the capture below replaces (and restores) the wrapper
+// `plugins` given: prettier itself, past the process-wide wrapper (`prettierOnce.ts`).
+const whole = (text: string) => prettier.format(text, { parser: 'typescript', plugins: [] });
+const ours = (text: string) => formatAngularServiceFile(text, whole);
+
+const LONG = 'AModelWhoseNameIsLongEnoughToPushDeclarationLinesPastThePrintWidth';
+const longNames = `type ${LONG} @model @auth(rules: [{ allow: owner }]) {
+  aFieldWithAVeryLongNameThatKeepsGoingAndGoingAndGoingOnAndOn: String
+  short: String
+}
+type Tiny @model @auth(rules: [{ allow: owner }]) {
+  x: String
+}`;
+
+/** The text the angular target hands prettier (captured past the wrapper; that call returns it unformatted). */
+const angularInput = async (modelSchema: string, statementMaxDepth: number): Promise<string> => {
+  const format = prettier.format;
+  const captured: string[] = [];
+  prettier.format = (text, options) => (isAngularServiceFile(text) ? (captured.push(text), text) : format(text, options));
+  const data: CodegenDataSource = { modelSchema, hasAuth: true, authorizationModes: { defaultAuthorizationMode: 'userPool', apiKeyAuthorizationMode: {} } };
+  try {
+    await generateGraphqlClientCodeFiles({ format: 'graphql-codegen', statementTarget: 'angular', statementMaxDepth, data }, new CodegenRun());
+  } finally {
+    prettier.format = format;
+  }
+  assert.equal(captured.length, 1);
+  return captured[0]!;
+};
+
+const directCount = (text: string) => angularServicePieces(text)!.filter((piece) => formatDeclaration(piece) !== undefined).length;
+
+const cases: [string, string, number][] = [
+  ['docs-app', modelSchemaFromDataResource(docsAppSchema()), 2],
+  ['rich', modelSchemaFromDataResource(richSchema()), 2],
+  ['rich, depth 3', modelSchemaFromDataResource(richSchema()), 3],
+  ['generated 50 models (the bench)', modelSchemaFromDataResource(generatedSchema(50)), 2],
+  ['long names', longNames, 2],
+];
+
+for (const [name, modelSchema, depth] of cases) {
+  test(`${name}: the angular file is prettier's result for the whole file`, async () => {
+    const text = await angularInput(modelSchema, depth);
+    const pieces = angularServicePieces(text);
+    assert.ok(pieces, 'the preconditions hold');
+    const direct = directCount(text);
+    if (name === 'long names') {
+      // Declarations with lines past 80 columns go through prettier; the others do not.
+      assert.ok(direct > 0 && direct < pieces.length - 4, `${direct} of ${pieces.length} printed directly`);
+    } else {
+      // Every declaration but the header's and the service class's pieces.
+      assert.ok(direct >= pieces.length - 2, `${direct} of ${pieces.length} printed directly`);
+    }
+    const expected = whole(text);
+    assert.equal(ours(text), expected);
+    // And through the generators' prettier (the wrapper `prettierOnce.ts` installs).
+    if (name !== 'generated 50 models (the bench)') assert.equal(prettier.format(text, { parser: 'typescript' }), expected);
+  });
+}
+
+test('outside the preconditions the file, or a declaration, goes through prettier', async () => {
+  const text = await angularInput(modelSchemaFromDataResource(docsAppSchema()), 2);
+  const at = text.indexOf('\nexport type ', text.indexOf('\nexport type ') + 1) + 1; // a declaration mid-types
+  const insert = (extra: string) => `${text.slice(0, at)}${extra}\n\n${text.slice(at)}`;
+
+  // A declaration outside the shape (a function type) between declarations printed directly.
+  const odd = insert('export type Odd = {\n  run: () => void,\n  name?: string | null,\n};');
+  assert.ok(angularServicePieces(odd));
+  assert.equal(formatDeclaration('export type Odd = {\n  run: () => void,\n};\n'), undefined);
+  assert.equal(directCount(odd), directCount(text));
+  assert.equal(ours(odd), whole(odd));
+
+  // Shapes that prettier prints otherwise than the direct rules would: not printed directly.
+  assert.equal(formatDeclaration('export type E = {\n};\n'), undefined, 'an empty object type');
+  assert.equal(formatDeclaration('export type E = {\n  a?:  {\n  } | null,\n};\n'), undefined, 'an empty nested object type');
+  assert.equal(formatDeclaration('export type E = {\n  a?:  {\n    b: string,\n  } | Other | null,\n};\n'), undefined, 'an object in a longer union');
+  assert.equal(formatDeclaration(`export type E = {\n  ${'x'.repeat(70)}?: string | null,\n};\n`), undefined, 'past the print width');
+  assert.equal(formatDeclaration('export type E = {\n  a: string, // note\n};\n'), undefined, 'a comment');
+  assert.equal(formatDeclaration('export enum E {\n  A = 1,\n}\n'), undefined, 'a number enum');
+  assert.equal(formatDeclaration('export type E = {\n   a: string,\n};\n'), undefined, 'unexpected indentation');
+  for (const piece of ['export type E = {\n  a?:  {\n    b: string,\n  } | null,\n  c:  Array< {\n    d?: string | null,\n  } | null > | null,\n};\n', 'export enum E {\n  A = "A",\n  B = "B",\n}\n']) {
+    assert.equal(formatDeclaration(piece), whole(piece), piece);
+  }
+
+  // Comments, template literals or JSX-like text before the service class: the whole file through prettier.
+  for (const extra of ['// a comment', '/* a comment */', 'export const s = `x`;', 'export type J = {\n  a: "</",\n};']) {
+    const changed = insert(extra);
+    assert.equal(angularServicePieces(changed), undefined, extra);
+    let calls = 0;
+    assert.equal(
+      formatAngularServiceFile(changed, (piece) => (calls++, whole(piece))),
+      whole(changed),
+      extra,
+    );
+    assert.equal(calls, 1, `one prettier call: ${extra}`);
+  }
+  assert.equal(angularServicePieces(text.replace(/\n/g, '\r\n')), undefined, 'carriage returns');
+  assert.equal(isAngularServiceFile('export type A = {\n  a: string,\n};\n'), false, 'not the angular file');
+
+  // A piece prettier cannot parse: prettier's own error for the whole file.
+  const broken = insert('export type Broken = = {\n  a: string,\n};');
+  assert.ok(angularServicePieces(broken));
+  assert.throws(() => whole(broken));
+  assert.throws(
+    () => ours(broken),
+    (error: Error) => {
+      assert.throws(() => whole(broken), { message: error.message });
+      return true;
+    },
+  );
+});
