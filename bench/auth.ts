@@ -58,7 +58,7 @@ async function bundleOurs(): Promise<string> {
   // Inside the repo's node_modules/.cache so the external native module resolves from the bundle.
   const out = fileURLToPath(new URL('../node_modules/.cache/sandlot-bench/authCloudServer.mjs', import.meta.url));
   await build({ entryPoints: [fileURLToPath(new URL('./authCloudServer.ts', import.meta.url))], bundle: true, platform: 'node', format: 'esm', target: 'node20',
-    outfile: out, external: ['better-sqlite3'], banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" }, logLevel: 'error' });
+    outfile: out, external: ['better-sqlite3'], banner: { js: "import { createRequire as __benchRequire } from 'node:module'; const require = __benchRequire(import.meta.url);" }, logLevel: 'error' });
   return out;
 }
 

@@ -68,7 +68,7 @@ async function startOurs(dir: string): Promise<Target> {
   // Bundled as the CLI ships (esbuild, native better-sqlite3 external), so the run excludes TS transpiling.
   const out = fileURLToPath(new URL('../node_modules/.cache/sandlot-bench/storageCloudServer.mjs', import.meta.url));
   await build({ entryPoints: [fileURLToPath(new URL('./storageCloudServer.ts', import.meta.url))], bundle: true, platform: 'node', format: 'esm', target: 'node20',
-    outfile: out, external: ['better-sqlite3'], banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" }, logLevel: 'error' });
+    outfile: out, external: ['better-sqlite3'], banner: { js: "import { createRequire as __benchRequire } from 'node:module'; const require = __benchRequire(import.meta.url);" }, logLevel: 'error' });
   const child = spawn(process.execPath, [out, dir], { stdio: ['ignore', 'pipe', 'inherit'] });
   const info = JSON.parse(await readLine(child)) as { url: string; accessKeyId: string; secretAccessKey: string };
   return { name: 'sandlot', url: info.url, creds: info, child };
