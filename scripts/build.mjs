@@ -6,6 +6,22 @@ import { copyFileSync, rmSync } from 'node:fs';
 const outdir = 'packages/cli/dist';
 
 rmSync(outdir, { recursive: true, force: true });
+/** What both builds share: ESM for Node 20, minified, source maps beside, a `require` for bundled CommonJS. */
+const common = {
+  outdir,
+  outExtension: { '.js': '.mjs' },
+  bundle: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  sourcemap: 'linked',
+  minify: true,
+  // ESM builds let esbuild drop the SDK commands and schemas we never send.
+  mainFields: ['module', 'main'],
+  keepNames: true,
+  logLevel: 'warning',
+  banner: { js: "import { createRequire as __sandlotRequire } from 'node:module'; const require = __sandlotRequire(import.meta.url);" },
+};
 await build({
   // backend.mjs is what `@aws-amplify/backend` resolves to inside a project Sandlot loads.
   // seed.mjs is what `@aws-amplify/seed` resolves to inside a seed script `ampx sandbox seed` runs.
@@ -19,40 +35,17 @@ await build({
     register: 'packages/cli/src/register.ts',
     configure: 'packages/cli/src/register/configure.ts',
   },
-  outdir,
-  outExtension: { '.js': '.mjs' },
-  bundle: true,
+  ...common,
   splitting: true,
-  format: 'esm',
-  platform: 'node',
-  target: 'node20',
-  sourcemap: 'linked',
-  minify: true,
-  // ESM builds let esbuild drop the SDK commands and schemas we never send.
-  mainFields: ['module', 'main'],
-  keepNames: true,
-  logLevel: 'warning',
   // Packages that load user code or big optional tools at run time. better-sqlite3's JavaScript is bundled (a
   // dozen small CommonJS files less to load per command); its addon is loaded by path (store/database.ts).
   external: ['tsx', 'typescript', 'esbuild', 'aws-amplify', '@aws-amplify/*', 'aws-cdk-lib', 'constructs', 'playwright-core'],
-  banner: { js: "import { createRequire as __sandlotRequire } from 'node:module'; const require = __sandlotRequire(import.meta.url);" },
 });
 // Worker thread of `ampx sandbox` that loads the model generator while the backend loads: one file with the
 // generator bundled in (its package graph is hundreds of small CommonJS files, es-abstract shims among them:
 // bundled, the worker is ready in about a fifth of the time).
 await build({
+  ...common,
   entryPoints: { 'introspection-worker': 'packages/cli/src/sandbox/introspectionWorker.ts' },
-  outdir,
-  outExtension: { '.js': '.mjs' },
-  bundle: true,
-  format: 'esm',
-  platform: 'node',
-  target: 'node20',
-  sourcemap: 'linked',
-  minify: true,
-  mainFields: ['module', 'main'],
-  keepNames: true,
-  logLevel: 'warning',
-  banner: { js: "import { createRequire as __sandlotRequire } from 'node:module'; const require = __sandlotRequire(import.meta.url);" },
 });
 copyFileSync('packages/backend/src/loader/redirectHooks.mjs', `${outdir}/redirectHooks.mjs`);
