@@ -91,8 +91,12 @@ export async function bundleBackend(projectRoot: string, entryPoint: string, o: 
     throw buildError(err as { errors?: Message[] }, projectRoot);
   }
   if (needsTsx) return undefined;
-  mkdirSync(dirname(file), { recursive: true });
-  writeFileSync(file, result.outputFiles[0]!.text);
+  try {
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, result.outputFiles[0]!.text);
+  } catch {
+    return undefined; // a project folder we cannot write to: tsx needs no file of ours
+  }
   const inputs = Object.keys(result.metafile.inputs)
     .filter((p) => !p.includes('node_modules/') && !/^[a-z]+:/.test(p))
     .map((p) => join(projectRoot, p));
