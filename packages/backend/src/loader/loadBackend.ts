@@ -41,8 +41,8 @@ export async function loadBackend(projectRoot: string, o: LoadBackendOptions = {
   } catch (err) {
     throw asDefinitionError(err, projectRoot);
   }
-  // A file that reads its own location, or an import only Node can explain: file by file with tsx.
-  resetRegistry();
+  // A file that reads its own location, or an import only Node can explain: file by file with tsx (nothing
+  // of the definition ran yet: bundleBackend decides before any import).
   installModuleRedirects(o);
   // Loaded on demand: commands that never load a backend (secrets, seed policy) start without tsx.
   const { register: registerTsx } = await import('tsx/esm/api');
