@@ -3,7 +3,7 @@
 // targets — for a generated 50-model schema. Goal: under 2 s in total. Run: npx tsx bench/codegen.ts [--threads N]
 //
 // What is measured: one process generating all of them (`generateGraphqlClientCodeBatch`, the codegen package's
-// entry for several formats at once), from before the codegen package is imported to the last file in memory:
+// entry for several formats at once, bundled as the CLI ships it), from before the codegen package is imported to the last file in memory:
 // module loading, the AppSync schema (the SDL the local sandbox serves, `servedAppsyncSchema.ts`: the printer of
 // the local AppSync, held equal in generator output to the Amplify transformer's SDL by test; the transformer
 // itself still runs for schemas outside that proof), and every generator. Why not the sum of eleven
@@ -14,17 +14,31 @@
 // Peer: the real command needs a deployed backend (CloudFormation + S3 + AppSync calls) and cannot run offline,
 // so it is not measured here.
 import { availableParallelism, loadavg } from 'node:os';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { build } from 'esbuild';
 
 const MODELS = 50;
 const GOAL_MS = 2000;
 const threadsArg = process.argv.indexOf('--threads');
 const threads = threadsArg === -1 ? undefined : Number(process.argv[threadsArg + 1]);
 
+// The codegen package as the CLI ships it (esbuild bundle, the same packages external as scripts/build.mjs), built
+// before the timer starts: importing the sources would add tsx's compile and loader hooks to every module the
+// generators load (the batch's worker threads included), which no user's `ampx` run pays.
+const bundleDir = fileURLToPath(new URL('../node_modules/.cache/sandlot-bench/codegen/', import.meta.url));
+await build({
+  entryPoints: { codegen: fileURLToPath(new URL('../packages/codegen/src/index.ts', import.meta.url)), schemas: fileURLToPath(new URL('../packages/codegen/src/testing/schemas.ts', import.meta.url)) },
+  outdir: bundleDir, outExtension: { '.js': '.mjs' }, bundle: true, splitting: true, format: 'esm', platform: 'node', target: 'node20',
+  mainFields: ['module', 'main'], keepNames: true, logLevel: 'error',
+  external: ['better-sqlite3', 'tsx', 'typescript', 'esbuild', 'aws-amplify', '@aws-amplify/*', 'aws-cdk-lib', 'constructs'],
+  banner: { js: "import { createRequire as __benchRequire } from 'node:module'; const require = __benchRequire(import.meta.url);" },
+});
+
 const measure = async () => {
   const cpu = process.cpuUsage();
   const started = performance.now();
-  const codegen = await import('../packages/codegen/src/index.js');
-  const { generatedSchema } = await import('../packages/codegen/src/testing/schemas.js');
+  const codegen = (await import(pathToFileURL(`${bundleDir}codegen.mjs`).href)) as typeof import('../packages/codegen/src/index.js');
+  const { generatedSchema } = (await import(pathToFileURL(`${bundleDir}schemas.mjs`).href)) as typeof import('../packages/codegen/src/testing/schemas.js');
   const requests = [
     { format: 'introspection' },
     ...codegen.MODEL_TARGET_CHOICES.map((modelTarget) => ({ format: 'modelgen', modelTarget })),
