@@ -10,6 +10,8 @@ const repoRoot = resolve(import.meta.dirname, '../../../..');
 const examples = resolve(repoRoot, '../shared/examples');
 const skip = existsSync(examples) ? false : `needs the docs' example apps at ${examples} (../shared/examples beside the clone)`;
 
+/** amplify/backend.ts of a project whose only resource is `auth` from amplify/auth/resource.ts. */
+const BACKEND_WITH_AUTH = 'import { defineBackend } from "@aws-amplify/backend";\nimport { auth } from "./auth/resource";\ndefineBackend({ auth });\n';
 const tempDir = () => mkdtempSync(join(tmpdir(), 'sandlot-load-backend-'));
 function project(files: Record<string, string>): string {
   const dir = tempDir();
@@ -94,7 +96,7 @@ test('JS (.mjs) is preferred over TS, and a file without defineBackend is Missin
 test('a syntax error is BackendBuildError naming file and line; a define* error keeps its name and gains file:line', async () => {
   const broken = project({ 'amplify/backend.ts': 'import { defineBackend } from "@aws-amplify/backend";\n\ndefineBackend({ auth: });\n' });
   const bad = project({
-    'amplify/backend.ts': 'import { defineBackend } from "@aws-amplify/backend";\nimport { auth } from "./auth/resource";\ndefineBackend({ auth });\n',
+    'amplify/backend.ts': BACKEND_WITH_AUTH,
     'amplify/auth/resource.ts': 'import { defineAuth } from "@aws-amplify/backend";\n\nexport const auth = defineAuth({ loginWith: { email: true }, groups: ["a b"] });\n',
   });
   try {
@@ -155,7 +157,7 @@ test('typeCheckBackend: skipped without amplify/tsconfig.json; docs-app clean; a
 
 test('a file that reads its own location (import.meta.url) sees its own path: loaded file by file (tsx)', async () => {
   const dir = project({
-    'amplify/backend.ts': 'import { defineBackend } from "@aws-amplify/backend";\nimport { auth } from "./auth/resource";\ndefineBackend({ auth });\n',
+    'amplify/backend.ts': BACKEND_WITH_AUTH,
     'amplify/auth/resource.ts': [
       'import { basename, dirname } from "node:path";',
       'import { fileURLToPath } from "node:url";',
@@ -176,7 +178,7 @@ test('a file that reads its own location (import.meta.url) sees its own path: lo
 
 test('bundled load: a throw in an imported file names that file and line; no bundle file is left behind', async () => {
   const dir = project({
-    'amplify/backend.ts': 'import { defineBackend } from "@aws-amplify/backend";\nimport { auth } from "./auth/resource";\ndefineBackend({ auth });\n',
+    'amplify/backend.ts': BACKEND_WITH_AUTH,
     'amplify/auth/resource.ts': 'import { defineAuth } from "@aws-amplify/backend";\nconst fail = (): never => { throw new Error("boom"); };\nexport const auth = defineAuth({ loginWith: { email: true } });\nfail();\n',
   });
   try {
