@@ -2,6 +2,7 @@
 // starts in tens of milliseconds instead of loading hundreds of modules through tsx.
 import { build } from 'esbuild';
 import { copyFileSync, rmSync } from 'node:fs';
+import { buildGeneratorsBundle } from '../packages/codegen/generatorsBundle.mjs';
 
 const outdir = 'packages/cli/dist';
 
@@ -48,4 +49,7 @@ await build({
   ...common,
   entryPoints: { 'introspection-worker': 'packages/cli/src/sandbox/introspectionWorker.ts' },
 });
+// The official generator packages `generate graphql-client-code` runs (codegen-generators.cjs beside the codegen
+// chunk, which loads it instead of their hundreds of files in node_modules; in each batch worker thread too).
+await buildGeneratorsBundle(outdir, { minify: true, sourcemap: 'linked', logLevel: 'warning' });
 copyFileSync('packages/backend/src/loader/redirectHooks.mjs', `${outdir}/redirectHooks.mjs`);

@@ -11,7 +11,9 @@
  * the next to a worker that finished. While one worker transforms the schema, the others start on the modelgen
  * jobs, which need only the model schema, then load the graphql-codegen generators; once the schema is there,
  * those warm workers take the largest graphql-codegen parts first. Each worker keeps one `CodegenRun`, so the
- * jobs it runs share generated documents and formatted statements.
+ * jobs it runs share generated documents and formatted statements; the schema job also generates the documents
+ * the graphql-codegen requests need (with their statements' prettier results), and each other worker gets them
+ * with its first graphql-codegen part instead of generating them again.
  */
 import { availableParallelism } from 'node:os';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
@@ -19,6 +21,7 @@ import { CodegenRun } from './codegenRun.js';
 import * as errors from './errors.js';
 import { appsyncSchemaFor, generateGraphqlClientCodeFiles, type CodegenDataSource } from './generateGraphqlClientCode.js';
 import { resolveGenerateOptions, type GraphqlClientCodeFlags, type ResolvedGenerateOptions } from './options.js';
+import type { SharedDocuments } from './formats/graphqlCodegen.js';
 
 type Part = 'files' | 'statements' | 'types';
 
@@ -76,16 +79,27 @@ const runPart = async (flags: GraphqlClientCodeFlags, part: Part, data: CodegenD
  * A job as a thread receives it: the AppSync schema, one part of one request, or loading the graphql-codegen
  * generators (given to a thread that would otherwise wait for the AppSync schema).
  */
-type WorkRequest = { job: 'appsync schema'; data: CodegenDataSource } | { job: 'load graphql-codegen' } | { job: Part; flags: GraphqlClientCodeFlags; data: CodegenDataSource };
+type WorkRequest =
+  | { job: 'appsync schema'; data: CodegenDataSource; requests: GraphqlClientCodeFlags[] }
+  | { job: 'load graphql-codegen' }
+  | { job: Part; flags: GraphqlClientCodeFlags; data: CodegenDataSource; shared?: SharedDocuments };
+
+/** What the AppSync schema job returns: the schema, and the documents of the graphql-codegen requests generated from it. */
+type SchemaResult = { appsyncSchema: string; shared?: SharedDocuments };
 
 const runWork = async (request: WorkRequest, run: CodegenRun): Promise<unknown> => {
   switch (request.job) {
-    case 'appsync schema':
-      return appsyncSchemaFor(request.data);
+    case 'appsync schema': {
+      const appsyncSchema = await appsyncSchemaFor(request.data);
+      const resolved = request.requests.map((flags) => resolveGenerateOptions(flags)).flatMap((options) => (options.format === 'graphql-codegen' ? [options] : []));
+      const shared = resolved.length ? (await import('./formats/graphqlCodegen.js')).shareDocuments(run, appsyncSchema, resolved) : undefined;
+      return { appsyncSchema, shared } satisfies SchemaResult;
+    }
     case 'load graphql-codegen':
       (await import('./formats/graphqlCodegen.js')).warmUpGenerators();
       return undefined;
     default:
+      if (request.shared) (await import('./formats/graphqlCodegen.js')).useSharedDocuments(run, request.shared);
       return runPart(request.flags, request.job, request.data, run);
   }
 };
@@ -186,7 +200,7 @@ export const generateGraphqlClientCodeBatch = async (
   const needsTransform = data.appsyncSchema === undefined && parts.some((part) => part.needsApi);
   type Job = { kind: 'appsync schema'; label: string } | ({ kind: 'part' } & (typeof parts)[number]);
   const queue: Job[] = [
-    ...(needsTransform ? [{ kind: 'appsync schema', label: 'AppSync schema' } as const] : []),
+    ...(needsTransform ? [{ kind: 'appsync schema', label: 'AppSync schema, graphql-codegen documents' } as const] : []),
     ...[...parts].sort((a, b) => b.cost - a.cost).map((part) => ({ kind: 'part', ...part }) as const),
   ];
   const wanted = options.threads !== undefined && Number.isFinite(options.threads) && options.threads >= 1 ? Math.floor(options.threads) : Math.min(availableParallelism(), 4);
@@ -197,6 +211,9 @@ export const generateGraphqlClientCodeBatch = async (
 
   // The data source with the AppSync schema, for the graphql-codegen parts (set once the schema job is done).
   let apiData: CodegenDataSource | undefined = needsTransform ? undefined : data;
+  // The documents the schema job generated, handed once to each other thread with its first graphql-codegen part.
+  let shared: SharedDocuments | undefined;
+  const sharedWith = new Set<number>();
   let schemaDone!: () => void;
   let schemaFailed!: (error: unknown) => void;
   const schemaReady = new Promise<void>((resolve, reject) => ((schemaDone = resolve), (schemaFailed = reject)));
@@ -223,7 +240,10 @@ export const generateGraphqlClientCodeBatch = async (
       const start = performance.now();
       if (job.kind === 'appsync schema') {
         try {
-          apiData = { ...data, appsyncSchema: (await lane.exec({ job: 'appsync schema', data })) as string };
+          const result = (await lane.exec({ job: 'appsync schema', data, requests: [...requests] })) as SchemaResult;
+          apiData = { ...data, appsyncSchema: result.appsyncSchema };
+          shared = result.shared;
+          sharedWith.add(lane.thread);
           schemaDone();
           // Let the lanes that loaded the generators while waiting take the largest parts first.
           await new Promise((resolve) => setImmediate(resolve));
@@ -232,7 +252,9 @@ export const generateGraphqlClientCodeBatch = async (
           throw error;
         }
       } else {
-        results[job.at] = (await lane.exec({ job: job.part, flags: requests[job.index]!, data: job.needsApi ? apiData! : data })) as Record<string, string>;
+        const share = job.needsApi && shared && !sharedWith.has(lane.thread) ? shared : undefined;
+        if (share) sharedWith.add(lane.thread);
+        results[job.at] = (await lane.exec({ job: job.part, flags: requests[job.index]!, data: job.needsApi ? apiData! : data, ...(share ? { shared: share } : {}) })) as Record<string, string>;
       }
       timings.push({ label: job.label, thread: lane.thread, startMs: start - started, ms: performance.now() - start });
     }

@@ -3,7 +3,7 @@
  * with target `introspection` and its defaults, over the model schema — the same call `defineData` makes at
  * synth time and the same document client-config derives from `model-schema.graphql`.
  */
-import { createRequire } from 'node:module';
+import { generatorModule } from './formats/generatorModules.js';
 import type { ModelIntrospectionSchema } from '@aws-amplify/appsync-modelgen-plugin';
 import { InvalidModelIntrospectionSchemaFault, InvalidSchemaError } from './errors.js';
 
@@ -15,7 +15,7 @@ type ModelsModule = typeof import('@aws-amplify/graphql-generator/lib/models.js'
 // package index also loads the statements and types generators (prettier, handlebars).
 let models: ModelsModule | undefined;
 const generateModelsSync: ModelsModule['generateModelsSync'] = (options) =>
-  (models ??= createRequire(import.meta.url)('@aws-amplify/graphql-generator/lib/models.js') as ModelsModule).generateModelsSync(options);
+  (models ??= generatorModule<ModelsModule>('graphql-generator', './models.js')).generateModelsSync(options);
 
 /**
  * The generator's models module to use instead of requiring it: for a bundle that carries its own copy

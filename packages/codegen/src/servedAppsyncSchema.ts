@@ -90,14 +90,17 @@ export const servedSchemaSupports = (modelSchema: string, auth: AuthTypes): bool
 
 /** Every custom query and mutation of the model schema is in the served SDL (the local AppSync leaves out what it cannot serve). */
 const servesEveryOperation = (modelSchema: string, sdl: string): boolean => {
-  const fieldsOf = (text: string, type: string) =>
-    parse(text)
-      .definitions.flatMap((definition) => (definition.kind === Kind.OBJECT_TYPE_DEFINITION && definition.name.value === type ? (definition.fields ?? []) : []))
-      .map((field) => field.name.value);
-  return (['Query', 'Mutation'] as const).every((type) => {
-    const served = new Set(fieldsOf(sdl, type));
-    return fieldsOf(modelSchema, type).every((name) => served.has(name));
-  });
+  const operationsOf = (text: string) =>
+    parse(text, { noLocation: true }).definitions.flatMap((definition) =>
+      definition.kind === Kind.OBJECT_TYPE_DEFINITION && (definition.name.value === 'Query' || definition.name.value === 'Mutation')
+        ? (definition.fields ?? []).map((field) => `${definition.name.value}.${field.name.value}`)
+        : [],
+    );
+  const wanted = operationsOf(modelSchema);
+  // The served SDL (large: every model's inputs and connections) is parsed only when there is something to look up.
+  if (wanted.length === 0) return true;
+  const served = new Set(operationsOf(sdl));
+  return wanted.every((operation) => served.has(operation));
 };
 
 /**

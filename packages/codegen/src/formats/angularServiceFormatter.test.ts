@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 import { CodegenRun, generateGraphqlClientCodeFiles, modelSchemaFromDataResource } from '../index.js';
 import type { CodegenDataSource } from '../index.js';
 import { docsAppSchema, generatedSchema, richSchema } from '../testing/schemas.js';
-import { angularServicePieces, formatAngularServiceFile, formatDeclaration, isAngularServiceFile } from './angularServiceFormatter.js';
+import { angularServiceMembers, angularServicePieces, formatAngularServiceClass, formatAngularServiceFile, formatDeclaration, isAngularServiceFile } from './angularServiceFormatter.js';
 import { usePrettierOnce } from './prettierOnce.js';
 
 /**
@@ -73,6 +73,39 @@ for (const [name, modelSchema, depth] of cases) {
     if (name !== 'generated 50 models (the bench)') assert.equal(prettier.format(text, { parser: 'typescript' }), expected);
   });
 }
+
+for (const [name, modelSchema, depth] of cases) {
+  test(`${name}: the service class formatted in chunks of members is prettier's result for the class`, async () => {
+    const classPiece = angularServicePieces(await angularInput(modelSchema, depth))!.at(-1)!;
+    const shape = angularServiceMembers(classPiece);
+    assert.ok(shape, 'the class is in the shape');
+    assert.ok(shape.blankAfter.some(Boolean) && !shape.blankAfter.every(Boolean), 'members with and without a blank line after them');
+    const expected = whole(classPiece);
+    // One member per chunk (every join between chunks), a few per chunk, and the default size.
+    for (const chunkChars of [1, 3000, undefined]) {
+      let calls = 0;
+      assert.equal(formatAngularServiceClass(classPiece, (text) => (calls++, whole(text)), chunkChars), expected, `chunk size ${chunkChars}`);
+      if (chunkChars === 1) assert.equal(calls, shape.members.length);
+      if (chunkChars === undefined && name.startsWith('generated')) assert.ok(calls > 4, `${calls} chunks`);
+    }
+  });
+}
+
+test('a service class outside the shape is formatted whole', async () => {
+  const classPiece = angularServicePieces(await angularInput(modelSchemaFromDataResource(richSchema()), 2))!.at(-1)!;
+  const secondMember = classPiece.indexOf('\nasync ', classPiece.indexOf('\nasync ') + 1) + 1;
+  const insert = (extra: string) => `${classPiece.slice(0, secondMember)}${extra}\n${classPiece.slice(secondMember)}`;
+  for (const extra of ['// a comment', '/* a comment */', 'x = `${1}`;', "y = '\\u0041';", 'z = 1 / 2;', 'w = `', 'v = }']) {
+    assert.equal(angularServiceMembers(insert(extra)), undefined, extra);
+    assert.equal(formatAngularServiceClass(insert(extra), whole, 1), undefined, extra);
+  }
+  assert.equal(angularServiceMembers(classPiece.replace('export class APIService {', 'export class Other {')), undefined, 'another class');
+  assert.equal(angularServiceMembers(classPiece.replace(/\n/g, '\r\n')), undefined, 'carriage returns');
+  // A member line that is not at column 0 stays with the member before it (one chunk holds both).
+  const indented = insert('  async Extra() {\n    return 1;\n  }');
+  assert.equal(angularServiceMembers(indented)!.members.length, angularServiceMembers(classPiece)!.members.length);
+  assert.equal(formatAngularServiceClass(indented, whole, 1), whole(indented));
+});
 
 test('outside the preconditions the file, or a declaration, goes through prettier', async () => {
   const text = await angularInput(modelSchemaFromDataResource(docsAppSchema()), 2);

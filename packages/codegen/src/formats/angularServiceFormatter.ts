@@ -16,15 +16,19 @@
  *   `Name< … >` and nested object types `{…} | null` / `Array< {…} | null >`), no output line past 80 columns,
  *   is printed as prettier prints it: indentation two spaces per level, `;` after each member of an object
  *   type, spaces inside `< >` dropped, `: ` after a name, no comma after an enum's last member;
- * - every run of other pieces (the header, the service class, any declaration outside that shape) goes
- *   through prettier as one text;
+ * - the service class, when it is a piece of its own in the generator's shape, goes through prettier in chunks
+ *   of its members (`formatAngularServiceClass`: prettier's time over the ~400 KB class of a 50-model schema
+ *   grows faster than its length);
+ * - every run of other pieces (the header, any declaration outside that shape, a class outside its shape)
+ *   goes through prettier as one text;
  *
  * and the results are joined with a blank line. Preconditions, else the whole file goes through prettier: the
  * file opens with the angular target's header; before the service class there is no comment, template literal,
  * backslash or carriage return (so every line there starts outside a string or comment, and each cut is
  * between top-level statements); the file holds neither `</` nor `/>` (prettier guesses JSX from those, per
  * text); and every prettier call on a piece succeeds. `angularServiceFormatter.test.ts` compares with prettier
- * over the whole file on the docs-app, rich and generated schemas, and checks the fallbacks.
+ * over the whole file (and over the whole class) on the docs-app, rich and generated schemas, and checks the
+ * fallbacks.
  */
 
 const HEADER = "/* tslint:disable */\n/* eslint-disable */\n//  This file was automatically generated and should not be edited.\nimport { Injectable } from '@angular/core';\n";
@@ -163,9 +167,91 @@ export const formatDeclaration = (piece: string): string | undefined => {
   return `${out.join('\n')}\n`;
 };
 
+const CLASS_OPEN = 'export class APIService {\n';
+const MEMBER_START = /^(?:async )?[A-Za-z_$][A-Za-z0-9_$]*\(/;
+/** Members per prettier call, by size (prettier's time over a class grows faster than its length). */
+const CHUNK_CHARS = 24 * 1024;
+
+/**
+ * The service class piece (`@Injectable(…)`, `export class APIService {`, its methods, `}`) cut into its head,
+ * its members (each from the start of its line to the next member's) and whether a blank line follows each
+ * member; undefined unless the piece is in that shape: every member a method starting a line at column 0
+ * (`name(` or `async name(`) outside any string, template literal or brace, and no backslash, `${`, comment,
+ * regular expression or carriage return in the class (so a simple scan knows where each string and template
+ * literal ends).
+ */
+export const angularServiceMembers = (piece: string): { head: string; members: string[]; blankAfter: boolean[] } | undefined => {
+  const open = piece.indexOf(CLASS_OPEN);
+  if (!piece.startsWith('@Injectable({\n') || open === -1) return undefined;
+  const head = piece.slice(0, open + CLASS_OPEN.length);
+  if (/[`\\\r{}]|\/\*|\/\//.test(head.slice(0, open).replace(/^@Injectable\(\{|\}\)\n$/g, ''))) return undefined;
+  const close = piece.trimEnd();
+  if (!close.endsWith('}')) return undefined;
+  const body = close.slice(head.length, -1);
+  if (/[\\\r]|\$\{/.test(body)) return undefined;
+  const cuts: number[] = [];
+  let depth = 0;
+  let quote: string | undefined; // the open string's or template literal's delimiter
+  for (let at = 0; at < body.length; at++) {
+    const char = body[at]!;
+    if (quote !== undefined) {
+      if (char === quote) quote = undefined;
+      else if (char === '\n' && quote !== '`') return undefined;
+      continue;
+    }
+    if ((at === 0 || body[at - 1] === '\n') && depth === 0 && MEMBER_START.test(body.slice(at, at + 200))) cuts.push(at);
+    if (char === '"' || char === "'" || char === '`') quote = char;
+    else if (char === '{') depth++;
+    else if (char === '}' && --depth < 0) return undefined;
+    else if (char === '/') return undefined;
+  }
+  if (quote !== undefined || depth !== 0 || cuts.length === 0 || body.slice(0, cuts[0]).trim() !== '') return undefined;
+  const members = cuts.map((cut, at) => body.slice(cut, cuts[at + 1] ?? body.length));
+  // prettier's isNextLineEmpty after the member: spaces, a line end, spaces, a line end.
+  const blankAfter = members.map((member) => /^[ \t]*\n[ \t]*\n/.test(member.slice(member.trimEnd().length)));
+  return { head, members, blankAfter };
+};
+
+/**
+ * `format(piece)` for the service class piece, its members formatted in chunks: each chunk is the class head,
+ * some members and `}`, and prettier prints class members one after the other, each on its own, with one blank
+ * line between two members that have a blank line between them in the input. The chunks' results (each must
+ * open with the same head and end with `}`) are joined, a blank line added between two chunks where the input
+ * has one after the chunk's last member. Undefined when the piece is not in the shape `angularServiceMembers`
+ * reads.
+ */
+export const formatAngularServiceClass = (piece: string, format: (text: string) => string, chunkChars = CHUNK_CHARS): string | undefined => {
+  const shape = angularServiceMembers(piece);
+  if (shape === undefined) return undefined;
+  const { head, members, blankAfter } = shape;
+  const chunks: { text: string; blankAfter: boolean }[] = [];
+  let text = '';
+  members.forEach((member, at) => {
+    text += member;
+    if (text.length >= chunkChars || at === members.length - 1) {
+      chunks.push({ text, blankAfter: blankAfter[at]! });
+      text = '';
+    }
+  });
+  if (chunks.length === 1) return format(piece);
+  let headOut: string | undefined;
+  const out: string[] = [];
+  for (const [at, chunk] of chunks.entries()) {
+    const formatted = format(`${head}${chunk.text}}\n`);
+    const bodyAt = formatted.indexOf(`\n${CLASS_OPEN}`);
+    if (bodyAt === -1 || !formatted.endsWith('\n}\n')) throw new Error('unexpected class print');
+    const chunkHead = formatted.slice(0, bodyAt + 1 + CLASS_OPEN.length);
+    headOut ??= chunkHead;
+    if (chunkHead !== headOut) throw new Error('unexpected class head print');
+    out.push(formatted.slice(chunkHead.length, -2), at < chunks.length - 1 && chunk.blankAfter ? '\n' : '');
+  }
+  return `${headOut}${out.join('')}}\n`;
+};
+
 /**
  * `format(text)` (prettier with `{ parser: 'typescript' }`) for the angular target's file, its declarations in
- * the generator's shape printed directly; any other text, or a file outside the preconditions, whole.
+ * the generator's shape printed directly and the service class in chunks of members; any other text, or a file
+ * outside the preconditions, whole.
  */
 export const formatAngularServiceFile = (text: string, format: (text: string) => string): string => {
   const pieces = angularServicePieces(text);
@@ -174,6 +260,13 @@ export const formatAngularServiceFile = (text: string, format: (text: string) =>
   let pending = '';
   try {
     for (const piece of pieces) {
+      const service = piece.startsWith('@Injectable(') ? formatAngularServiceClass(piece, format) : undefined;
+      if (service !== undefined) {
+        if (pending) out.push(format(pending));
+        pending = '';
+        out.push(service);
+        continue;
+      }
       const direct = formatDeclaration(piece);
       if (direct === undefined) {
         pending += piece;

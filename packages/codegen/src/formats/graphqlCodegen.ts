@@ -12,14 +12,14 @@
  * Each set's statements go through prettier's GraphQL formatting in one call (`primeGraphqlFormats`), and the
  * generators' schema loaders build the AppSync schema once per run (`schemaOnce.ts`).
  */
-import { createRequire } from 'node:module';
 import type { GeneratedOperations, GraphQLWithMeta } from '@aws-amplify/graphql-docs-generator';
 import type { generateTypes as GenerateTypes } from '@aws-amplify/graphql-generator/lib/types.js';
 import type { ResolvedGenerateOptions } from '../options.js';
 import type { CodegenRun } from '../codegenRun.js';
 import { isEmptyGraphqlDocument } from './emptyGraphqlDocument.js';
+import { generatorModule } from './generatorModules.js';
 import { useHandlebarsOnce } from './handlebarsOnce.js';
-import { primeGraphqlFormats, usePrettierOnce } from './prettierOnce.js';
+import { graphqlFormatsOf, primeGraphqlFormats, seedGraphqlFormats, usePrettierOnce } from './prettierOnce.js';
 import { withSchemaOnce } from './schemaOnce.js';
 import { formatStatementsFile } from './statementsFormatter.js';
 
@@ -27,14 +27,13 @@ type StatementsTarget = Extract<ResolvedGenerateOptions, { format: 'graphql-code
 type Operations = GeneratedOperations<GraphQLWithMeta>;
 
 // The generator's own modules and dependencies (the copies `generateStatements`/`generateTypes` run).
-const generatorRequire = createRequire(createRequire(import.meta.url).resolve('@aws-amplify/graphql-generator'));
-const { generateGraphQLDocuments } = generatorRequire('@aws-amplify/graphql-docs-generator') as typeof import('@aws-amplify/graphql-docs-generator');
-const { GraphQLStatementsFormatter, statementsTargetToFileExtensionMap } = generatorRequire('./utils/index.js') as {
+const { generateGraphQLDocuments } = generatorModule<typeof import('@aws-amplify/graphql-docs-generator')>('graphql-generator', '@aws-amplify/graphql-docs-generator');
+const { GraphQLStatementsFormatter, statementsTargetToFileExtensionMap } = generatorModule('graphql-generator', './utils/index.js') as {
   GraphQLStatementsFormatter: new (language: StatementsTarget, operation?: string, typesPath?: string) => { format: (statements: Map<string, unknown>) => string };
   statementsTargetToFileExtensionMap: Record<StatementsTarget, string>;
 };
 // The types generator is loaded when a type target first needs it (or `loadTypesGenerator` asks for it).
-export const loadTypesGenerator = () => generatorRequire('./types.js') as { generateTypes: typeof GenerateTypes };
+export const loadTypesGenerator = () => generatorModule<{ generateTypes: typeof GenerateTypes }>('graphql-generator', './types.js');
 const generateTypes: typeof GenerateTypes = (options) => loadTypesGenerator().generateTypes(options);
 /**
  * Load what the largest graphql-codegen parts run before the AppSync schema they need is there: the types
@@ -43,25 +42,75 @@ const generateTypes: typeof GenerateTypes = (options) => loadTypesGenerator().ge
  */
 export const warmUpGenerators = (): void => {
   loadTypesGenerator();
-  (createRequire(generatorRequire.resolve('@aws-amplify/graphql-types-generator'))('prettier') as { format: (text: string, options: object) => string }).format('', { parser: 'typescript' });
+  generatorModule<{ format: (text: string, options: object) => string }>('types-generator', 'prettier').format('', { parser: 'typescript' });
 };
 // The types generator parses `Source` objects with its own graphql@15 copy, which checks `instanceof Source`:
 // build them from that same copy, not from this package's graphql.
-const { Source } = createRequire(generatorRequire.resolve('@aws-amplify/graphql-types-generator'))('graphql') as typeof import('graphql');
+const { Source } = generatorModule<typeof import('graphql')>('types-generator', 'graphql');
 
 usePrettierOnce();
 useHandlebarsOnce();
 
 type StatementOptions = { maxDepth: number; typenameIntrospection: boolean };
 
+type DocumentOptions = StatementOptions & { useExternalFragmentForS3Object: boolean };
+
+/**
+ * The options `generateGraphQLDocuments` gets for `options`: `useExternalFragmentForS3Object` only changes the
+ * documents of a schema with an `S3Object` type (the docs generator's `isS3Object` asks for that name; without
+ * such a type no fragment is external, and the fragments list is empty either way). For a schema whose text does
+ * not name `S3Object`, the `graphql` target (true) and the other targets (false) share one set of documents.
+ */
+export const documentOptionsFor = (schema: string, options: DocumentOptions): DocumentOptions =>
+  schema.includes('S3Object') ? options : { ...options, useExternalFragmentForS3Object: false };
+
+const documentsKey = (run: CodegenRun, schema: string, requested: DocumentOptions) => `documents ${run.keyOf(schema)} ${JSON.stringify(documentOptionsFor(schema, requested))}`;
+
+const statementTexts = (operations: Operations): string[] =>
+  (['queries', 'mutations', 'subscriptions', 'fragments'] as const).flatMap((kind) => [...(operations[kind]?.values() ?? [])].flatMap((statement) => (typeof statement === 'string' ? [statement] : statement ? [statement.graphql] : [])));
+
 /** `generateGraphQLDocuments` as `generateStatements` calls it, once per run and options. */
-const documentsFor = (run: CodegenRun, schema: string, options: StatementOptions & { useExternalFragmentForS3Object: boolean }): Operations =>
-  run.once(`documents ${run.keyOf(schema)} ${JSON.stringify(options)}`, () => {
+const documentsFor = (run: CodegenRun, schema: string, requested: DocumentOptions): Operations =>
+  run.once(documentsKey(run, schema, requested), () => {
+    const options = documentOptionsFor(schema, requested);
     const operations = withSchemaOnce(run, () => generateGraphQLDocuments(schema, { ...options, includeMetaData: true }));
     // Every target formats each statement's GraphQL with prettier first: one call for all of them.
-    primeGraphqlFormats((['queries', 'mutations', 'subscriptions', 'fragments'] as const).flatMap((kind) => [...(operations[kind]?.values() ?? [])].map((statement) => (typeof statement === 'string' ? statement : statement.graphql))));
+    primeGraphqlFormats(statementTexts(operations));
     return operations;
   });
+
+/**
+ * Documents computed in one run, with their statements' prettier GraphQL results, as they cross to another
+ * thread (structured clone: the operations are maps of plain objects and strings).
+ */
+export type SharedDocuments = { entries: [string, Operations][]; formats: [string, string][] };
+
+/** The document option sets the graphql-codegen requests need (the `graphql` statements feed every type target). */
+const documentOptionSets = (requests: readonly GraphqlCodegenOptions[]): DocumentOptions[] =>
+  requests.flatMap((options) => [
+    ...(options.statementTarget === 'graphql' || options.typeTarget ? [{ ...statementOptionsOf(options), useExternalFragmentForS3Object: true }] : []),
+    ...(options.statementTarget !== 'graphql' ? [{ ...statementOptionsOf(options), useExternalFragmentForS3Object: false }] : []),
+  ]);
+
+/**
+ * The documents `requests` need, generated in `run` (once, as their parts would), for the other threads of a
+ * batch (`useSharedDocuments`). Undefined when generating them fails: each part then meets the error itself.
+ */
+export const shareDocuments = (run: CodegenRun, schema: string, requests: readonly GraphqlCodegenOptions[]): SharedDocuments | undefined => {
+  try {
+    const entries = new Map<string, Operations>();
+    for (const options of documentOptionSets(requests)) entries.set(documentsKey(run, schema, options), documentsFor(run, schema, options));
+    return { entries: [...entries], formats: graphqlFormatsOf([...entries.values()].flatMap(statementTexts)) };
+  } catch {
+    return undefined;
+  }
+};
+
+/** Take documents another thread generated into `run` (the same documents and prettier results this run would compute). */
+export const useSharedDocuments = (run: CodegenRun, shared: SharedDocuments): void => {
+  for (const [key, operations] of shared.entries) run.once(key, () => operations);
+  seedGraphqlFormats(shared.formats);
+};
 
 /** `generatedOperationsToOutput` of `@aws-amplify/graphql-generator` (`statements.ts`), its formatter's prettier pass done directly. */
 const formatStatements = (target: StatementsTarget, operations: Operations, relativeTypesPath: string | undefined): Record<string, string> => {

@@ -7,13 +7,9 @@
  * generator loads, `compile` keeps the template it returns per text and options and hands the same one back.
  * Output is unchanged (`generatorParity.test.ts` compares with the generators run untouched).
  */
-import { createRequire } from 'node:module';
+import { generatorModule } from './generatorModules.js';
 
 type Compile = (input: unknown, options?: object) => unknown;
-
-const docsGeneratorRequire = createRequire(
-  createRequire(createRequire(import.meta.url).resolve('@aws-amplify/graphql-generator')).resolve('@aws-amplify/graphql-docs-generator'),
-);
 
 const MAX_TEMPLATES = 100;
 let installed = false;
@@ -22,7 +18,7 @@ let installed = false;
 export const useHandlebarsOnce = (): void => {
   if (installed) return;
   installed = true;
-  const handlebars = docsGeneratorRequire('handlebars/dist/handlebars') as { compile: Compile & { sandlotOnce?: boolean } };
+  const handlebars = generatorModule<{ compile: Compile & { sandlotOnce?: boolean } }>('docs-generator', 'handlebars/dist/handlebars');
   if (handlebars.compile.sandlotOnce) return;
   const compile = handlebars.compile;
   const templates = new Map<string, unknown>();

@@ -15,11 +15,11 @@
  * The preset, `codegen`, the plugin and its visitors are the generator's own copies, so every file is
  * produced by the same code as before (`generatorParity.test.ts` compares with `generateModels` run untouched).
  */
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { DocumentNode, GraphQLSchema } from 'graphql';
 import type { ResolvedGenerateOptions } from '../options.js';
 import { InvalidSchemaError } from '../errors.js';
+import { generatorModule } from './generatorModules.js';
 
 type ModelgenOptions = Extract<ResolvedGenerateOptions, { format: 'modelgen' }>;
 type PluginConfig = Record<string, unknown> & { scalars?: unknown; directives?: string };
@@ -31,17 +31,14 @@ type ModelgenPlugin = {
 };
 
 // The generator's own dependencies (same copies and versions `generateModels` runs).
-const generatorRequire = createRequire(createRequire(import.meta.url).resolve('@aws-amplify/graphql-generator'));
-const codegenCoreRequire = createRequire(generatorRequire.resolve('@graphql-codegen/core'));
-const plugin = generatorRequire('@aws-amplify/appsync-modelgen-plugin') as ModelgenPlugin;
-const pluginRequire = createRequire(generatorRequire.resolve('@aws-amplify/appsync-modelgen-plugin'));
-const { printSchemaWithDirectives } = pluginRequire('@graphql-tools/utils') as { printSchemaWithDirectives: (schema: GraphQLSchema) => string };
-const pluginGraphql = pluginRequire('graphql') as typeof import('graphql');
-const { codegen } = generatorRequire('@graphql-codegen/core') as { codegen: (options: object) => Promise<string> };
-const { mergeSchemas } = codegenCoreRequire('@graphql-tools/schema') as { mergeSchemas: (config: object) => GraphQLSchema };
-const { DefaultDirectives } = generatorRequire('@aws-amplify/graphql-directives') as { DefaultDirectives: { definition: string }[] };
-const { parse } = generatorRequire('graphql') as typeof import('graphql');
-const { version: codegenVersion } = generatorRequire('../package.json') as { version: string };
+const plugin = generatorModule<ModelgenPlugin>('graphql-generator', '@aws-amplify/appsync-modelgen-plugin');
+const { printSchemaWithDirectives } = generatorModule<{ printSchemaWithDirectives: (schema: GraphQLSchema) => string }>('modelgen-plugin', '@graphql-tools/utils');
+const pluginGraphql = generatorModule<typeof import('graphql')>('modelgen-plugin', 'graphql');
+const { codegen } = generatorModule<{ codegen: (options: object) => Promise<string> }>('graphql-generator', '@graphql-codegen/core');
+const { mergeSchemas } = generatorModule<{ mergeSchemas: (config: object) => GraphQLSchema }>('codegen-core', '@graphql-tools/schema');
+const { DefaultDirectives } = generatorModule<{ DefaultDirectives: { definition: string }[] }>('graphql-generator', '@aws-amplify/graphql-directives');
+const { parse } = generatorModule<typeof import('graphql')>('graphql-generator', 'graphql');
+const { version: codegenVersion } = generatorModule<{ version: string }>('graphql-generator', '../package.json');
 const directiveDefinitions = DefaultDirectives.map((directive) => directive.definition).join('\n');
 
 /** `mapBuilderOptions` of `@aws-amplify/graphql-generator` (`models.ts`) with its defaults. */
@@ -78,7 +75,7 @@ const pluginWithSchemaAdded = { ...plugin, addToSchema: undefined };
 
 type Visitor = { generate: () => string };
 type VisitorClass = new (schema: GraphQLSchema, config: PluginConfig, additional: object) => Visitor;
-const visitorModule = (file: string, name: string) => (pluginRequire(`./visitors/${file}`) as Record<string, VisitorClass>)[name]!;
+const visitorModule = (file: string, name: string) => generatorModule<Record<string, VisitorClass>>('modelgen-plugin', `./visitors/${file}`)[name]!;
 /** `pluginSync`'s visitor per section target (`config.target`), and whether it gets the selected type. */
 const VISITORS: Record<string, { visitor: () => VisitorClass; selects: boolean } | undefined> = {
   swift: { visitor: () => visitorModule('appsync-swift-visitor.js', 'AppSyncSwiftVisitor'), selects: true },

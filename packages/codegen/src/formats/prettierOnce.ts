@@ -13,21 +13,20 @@
  *   and the text; prettier's output is a function of those.
  *
  * And the angular type target's file (one prettier pass over ~800 KB for 50 models, seconds) is formatted by
- * `angularServiceFormatter.ts`: its type declarations printed directly, the rest by prettier in pieces.
+ * `angularServiceFormatter.ts`: its type declarations printed directly, the rest by prettier in pieces (the
+ * service class in chunks of its members).
  *
  * Output is byte-identical to calling prettier directly (`generatorParity.test.ts` compares every format with
  * the generators run untouched in another process).
  */
 import { existsSync, readdirSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { formatAngularServiceFile, isAngularServiceFile } from './angularServiceFormatter.js';
+import { generatorModule, generatorPrettierDir, type GeneratorBase } from './generatorModules.js';
 
 type Format = (text: string, options?: Record<string, unknown>) => string;
 type Prettier = { format: Format; version: string };
 
-const generatorRequire = createRequire(createRequire(import.meta.url).resolve('@aws-amplify/graphql-generator'));
-const typesGeneratorRequire = createRequire(generatorRequire.resolve('@aws-amplify/graphql-types-generator'));
 
 /** The `node_modules` prettier 1.x auto-loads plugins from (`findParentDir(__dirname, 'node_modules')`). */
 const autoLoadNodeModules = (prettierDir: string): string | undefined => {
@@ -102,7 +101,16 @@ const install = (prettier: Prettier, prettierDir: string) => {
     pending.forEach((text, at) => results.set(keyOf(text), pieces[at]!));
     return pending.length;
   };
-  Object.assign(formatOnce, { sandlotPrettierOnce: true, primeGraphql });
+  const graphqlFormats: GraphqlFormats = (texts) =>
+    texts.flatMap((text) => {
+      const formatted = results.get(`${JSON.stringify(GRAPHQL_OPTIONS)}\n${text}`);
+      return formatted === undefined ? [] : [[text, formatted] as [string, string]];
+    });
+  const seedGraphql: SeedGraphql = (pairs) => {
+    if (results.size + pairs.length > MAX_CACHED_ENTRIES) results.clear();
+    for (const [text, formatted] of pairs) if (text.length <= MAX_CACHED_INPUT) results.set(`${JSON.stringify(GRAPHQL_OPTIONS)}\n${text}`, formatted);
+  };
+  Object.assign(formatOnce, { sandlotPrettierOnce: true, primeGraphql, graphqlFormats, seedGraphql });
   prettier.format = formatOnce;
 };
 
@@ -131,8 +139,29 @@ type PrimeGraphql = (texts: readonly string[]) => number;
 /** `primeGraphql` on the generators' prettier (0 when the wrapper is not installed there). */
 export const primeGraphqlFormats = (texts: readonly string[]): number => {
   usePrettierOnce();
-  const format = (generatorRequire('prettier') as Prettier).format as { primeGraphql?: PrimeGraphql };
+  const format = generatorModule<Prettier>('graphql-generator', 'prettier').format as { primeGraphql?: PrimeGraphql };
   return format.primeGraphql ? format.primeGraphql(texts) : 0;
+};
+
+type GraphqlFormats = (texts: readonly string[]) => [string, string][];
+type SeedGraphql = (pairs: readonly (readonly [string, string])[]) => void;
+
+/**
+ * The kept `format(text, { parser: 'graphql' })` results for `texts` (those it has), to hand to another
+ * thread's `seedGraphqlFormats`: a batch's worker threads each keep their own results, and the statements
+ * primed on one thread are the same texts on the others.
+ */
+export const graphqlFormatsOf = (texts: readonly string[]): [string, string][] => {
+  usePrettierOnce();
+  const format = generatorModule<Prettier>('graphql-generator', 'prettier').format as { graphqlFormats?: GraphqlFormats };
+  return format.graphqlFormats ? format.graphqlFormats(texts) : [];
+};
+
+/** Keep results `graphqlFormatsOf` returned on another thread (each prettier's own result for its text). */
+export const seedGraphqlFormats = (pairs: readonly (readonly [string, string])[]): void => {
+  usePrettierOnce();
+  const format = generatorModule<Prettier>('graphql-generator', 'prettier').format as { seedGraphql?: SeedGraphql };
+  format.seedGraphql?.(pairs);
 };
 
 let installed = false;
@@ -141,9 +170,9 @@ let installed = false;
 export const usePrettierOnce = (): void => {
   if (installed) return;
   installed = true;
-  for (const load of new Set([generatorRequire, typesGeneratorRequire])) {
-    const prettierDir = path.dirname(load.resolve('prettier/package.json'));
-    const prettier = load('prettier') as Prettier;
+  for (const base of ['graphql-generator', 'types-generator'] satisfies GeneratorBase[]) {
+    const prettierDir = generatorPrettierDir(base);
+    const prettier = generatorModule<Prettier>(base, 'prettier');
     if ((prettier.format as { sandlotPrettierOnce?: boolean }).sandlotPrettierOnce) continue;
     if (!prettier.version.startsWith('1.')) continue; // prettier 2+ has no per-call plugin glob
     install(prettier, prettierDir);

@@ -37,3 +37,33 @@ test('a loader error is the loader\'s own, at every call', () => {
     assert.throws(() => docsLoading.buildSchema('type Query {'), /Syntax Error/);
   });
 });
+
+const typesValidation = createRequire(generatorRequire.resolve('@aws-amplify/graphql-types-generator'))('./validation') as { validateQueryDocument: (schema: object, document: object) => void };
+const typesDocuments = typesLoading as unknown as { parseAndMergeQueryDocuments: (sources: object[]) => object };
+const { Source } = createRequire(generatorRequire.resolve('@aws-amplify/graphql-types-generator'))('graphql') as typeof import('graphql');
+
+test('the types generator parses a list of query documents once within a run, and validation errors stay its own', () => {
+  const run = new CodegenRun();
+  const sources = () => [new Source('query A {\n  a\n}\n', 'queries.graphql')];
+  withSchemaOnce(run, () => {
+    const document = typesDocuments.parseAndMergeQueryDocuments(sources());
+    assert.equal(typesDocuments.parseAndMergeQueryDocuments(sources()), document, 'same names and texts: one document');
+    assert.notEqual(typesDocuments.parseAndMergeQueryDocuments([new Source('query A {\n  a\n}\n', 'other.graphql')]), document, 'another name');
+    const schema = typesLoading.parseSchema(sdl, false);
+    typesValidation.validateQueryDocument(schema, document);
+    typesValidation.validateQueryDocument(schema, document);
+    const invalid = typesDocuments.parseAndMergeQueryDocuments([new Source('query B {\n  b\n}\n', 'queries.graphql')]);
+    const logged = console.log;
+    const error = console.error;
+    console.log = console.error = () => {}; // the generator logs each validation error before it throws
+    try {
+      assert.throws(() => typesValidation.validateQueryDocument(schema, invalid), /Validation of GraphQL query document failed/);
+      assert.throws(() => typesValidation.validateQueryDocument(schema, invalid), /Validation of GraphQL query document failed/, 'again: not remembered');
+      assert.throws(() => typesValidation.validateQueryDocument(typesLoading.parseSchema(other, false), document), /Validation of GraphQL query document failed/, 'another schema');
+    } finally {
+      console.log = logged;
+      console.error = error;
+    }
+  });
+  assert.notEqual(typesDocuments.parseAndMergeQueryDocuments(sources()), typesDocuments.parseAndMergeQueryDocuments(sources()), 'outside a run: parsed at each call');
+});

@@ -8,15 +8,18 @@
  * anything but SDL text, the loaders run as they are. The generators only read the schema; every target's
  * output is held byte-identical to the generators run untouched (`generatorParity.test.ts`) and to one run per
  * call (`servedAppsyncSchema.test.ts` shares a run across all targets).
+ *
+ * The types generator also parses and validates the same query documents (the `graphql` statements) against the
+ * same schema for every type target: within a run, `parseAndMergeQueryDocuments` returns one document per list
+ * of sources (names and texts), and `validateQueryDocument` — a check that returns nothing or throws — runs once
+ * per schema and document that passed it (a failing pair is validated again, with the generator's own error).
+ * The generators only read the document (graphql-js ASTs are immutable by convention; the compiler builds its
+ * own IR from them).
  */
-import { createRequire } from 'node:module';
 import type { CodegenRun } from '../codegenRun.js';
+import { generatorModule } from './generatorModules.js';
 
 type Loader = (schema: unknown, ...rest: unknown[]) => unknown;
-
-const generatorRequire = createRequire(createRequire(import.meta.url).resolve('@aws-amplify/graphql-generator'));
-const docsRequire = createRequire(generatorRequire.resolve('@aws-amplify/graphql-docs-generator'));
-const typesRequire = createRequire(generatorRequire.resolve('@aws-amplify/graphql-types-generator'));
 
 let active: CodegenRun | undefined;
 
@@ -45,11 +48,45 @@ const wrap = (module: Record<string, unknown>, name: string, label: string, isSd
   module[name] = Object.assign(once, { sandlotSchemaOnce: true });
 };
 
+/** Schemas and the documents validated against them (the identity of both). */
+const validated = new WeakMap<object, WeakSet<object>>();
+
+const wrapDocuments = (module: Record<string, unknown>) => {
+  const parseDocuments = module.parseAndMergeQueryDocuments as Loader & { sandlotSchemaOnce?: boolean };
+  if (typeof parseDocuments !== 'function' || parseDocuments.sandlotSchemaOnce) return;
+  const once: Loader = (sources, ...rest) => {
+    const run = active;
+    const list = Array.isArray(sources) ? (sources as unknown[]) : undefined;
+    const texts = list?.map((source) => (typeof source === 'object' && source !== null ? [(source as { name?: unknown }).name, (source as { body?: unknown }).body] : undefined));
+    if (!run || !texts || rest.length > 0 || texts.some((text) => text === undefined || typeof text[0] !== 'string' || typeof text[1] !== 'string')) return parseDocuments(sources, ...rest);
+    return run.once(`types generator documents ${run.keyOf(JSON.stringify(texts))}`, () => parseDocuments(sources));
+  };
+  module.parseAndMergeQueryDocuments = Object.assign(once, { sandlotSchemaOnce: true });
+};
+
+const wrapValidation = (module: Record<string, unknown>) => {
+  const validate = module.validateQueryDocument as ((schema: unknown, document: unknown, ...rest: unknown[]) => unknown) & { sandlotSchemaOnce?: boolean };
+  if (typeof validate !== 'function' || validate.sandlotSchemaOnce) return;
+  const once = (schema: unknown, document: unknown, ...rest: unknown[]) => {
+    if (!active || typeof schema !== 'object' || schema === null || typeof document !== 'object' || document === null || rest.length > 0) return validate(schema, document, ...rest);
+    if (validated.get(schema)?.has(document)) return undefined;
+    const result = validate(schema, document);
+    let documents = validated.get(schema);
+    if (!documents) validated.set(schema, (documents = new WeakSet()));
+    documents.add(document);
+    return result;
+  };
+  module.validateQueryDocument = Object.assign(once, { sandlotSchemaOnce: true });
+};
+
 const install = () => {
   if (installed) return;
   installed = true;
   // generateGraphQLDocuments calls `(0, loading_1.buildSchema)(schema)`: the module's export, read at each call.
-  wrap(docsRequire('./generator/utils/loading') as Record<string, unknown>, 'buildSchema', 'docs generator schema', (rest) => rest.length === 0);
+  wrap(generatorModule<Record<string, unknown>>('docs-generator', './generator/utils/loading'), 'buildSchema', 'docs generator schema', (rest) => rest.length === 0);
   // generateFromString calls `(0, loading_1.parseSchema)(schema, introspection)`: SDL when introspection is false.
-  wrap(typesRequire('./loading') as Record<string, unknown>, 'parseSchema', 'types generator schema', (rest) => !rest[0]);
+  wrap(generatorModule<Record<string, unknown>>('types-generator', './loading'), 'parseSchema', 'types generator schema', (rest) => !rest[0]);
+  // generateFromString calls `(0, loading_1.parseAndMergeQueryDocuments)(sources)` and `(0, validation_1.validateQueryDocument)(schema, document)`.
+  wrapDocuments(generatorModule<Record<string, unknown>>('types-generator', './loading'));
+  wrapValidation(generatorModule<Record<string, unknown>>('types-generator', './validation'));
 };

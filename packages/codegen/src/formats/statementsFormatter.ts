@@ -20,8 +20,8 @@
  * formatter unchanged. `statementsFormatter.test.ts` compares with the formatter on long and short names, and
  * `generatorParity.test.ts` every target with the generators run untouched.
  */
-import { createRequire } from 'node:module';
 import type { ResolvedGenerateOptions } from '../options.js';
+import { generatorModule } from './generatorModules.js';
 
 export type StatementsTarget = Extract<ResolvedGenerateOptions, { format: 'graphql-codegen' }>['statementTarget'];
 type Statement = { graphql: string; operationName?: string; operationType?: string };
@@ -33,11 +33,10 @@ type FormatterInstance = {
 type Prettier = { format: (text: string, options: { parser: string }) => string };
 
 // The generator's own formatter and prettier copy.
-const generatorRequire = createRequire(createRequire(import.meta.url).resolve('@aws-amplify/graphql-generator'));
-const { GraphQLStatementsFormatter } = generatorRequire('./utils/index.js') as {
+const { GraphQLStatementsFormatter } = generatorModule('graphql-generator', './utils/index.js') as {
   GraphQLStatementsFormatter: new (language: StatementsTarget, operation?: string, typesPath?: string) => FormatterInstance;
 };
-const prettier = generatorRequire('prettier') as Prettier;
+const prettier = generatorModule<Prettier>('graphql-generator', 'prettier');
 
 const PRINT_WIDTH = 80; // prettier 1.19's default, which the formatter uses
 const EMBED_INDENT = '  ';

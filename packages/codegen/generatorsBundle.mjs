@@ -1,0 +1,88 @@
+// Builds `codegen-generators.cjs`: the official generator packages' modules the codegen glue loads
+// (`src/formats/generatorModules.json`, each resolved as `src/formats/generatorModules.ts` resolves it from
+// sources), bundled into one CommonJS file placed beside the bundled codegen code, which loads it instead of
+// the hundreds of files in node_modules (`generatorModules.ts`). Each module is evaluated on first use.
+//
+// Files the generators read from disk at run time: the types generator reads `awsAppSyncDirectives.graphql`
+// from `join(__dirname, '..')`; in the bundle `__dirname` is the output directory, so that read is pointed at
+// a copy of the file placed beside the bundle. Prettier 1.19's index requires its parsers (`./parser-*.js`,
+// 5.5 MB, one or two used per target) by literal paths when a parser is first used: they stay separate files,
+// copied unchanged into `codegen-prettier/` beside the bundle (as `.cjs`) and required from there on first use (bundled, V8
+// would compile all of them at load). Prettier's plugin search starts at its `__dirname` (the output
+// directory; `prettierOnce.ts` uses the same).
+import { build } from 'esbuild';
+import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+
+export const GENERATORS_BUNDLE = 'codegen-generators.cjs';
+const DIRECTIVES = 'awsAppSyncDirectives.graphql';
+const PRETTIER_PARSERS = 'codegen-prettier';
+
+/** Build the generators bundle into `outdir`; `options` are esbuild options to add (minify, sourcemap, logLevel). */
+export const buildGeneratorsBundle = async (outdir, options = {}) => {
+  const modules = JSON.parse(readFileSync(new URL('./src/formats/generatorModules.json', import.meta.url), 'utf8'));
+  const local = createRequire(new URL('./src/formats/generatorModules.ts', import.meta.url));
+  const generatorEntry = local.resolve('@aws-amplify/graphql-generator');
+  const generator = createRequire(generatorEntry);
+  const bases = {
+    'graphql-generator': generatorEntry,
+    'docs-generator': generator.resolve('@aws-amplify/graphql-docs-generator'),
+    'types-generator': generator.resolve('@aws-amplify/graphql-types-generator'),
+    'modelgen-plugin': generator.resolve('@aws-amplify/appsync-modelgen-plugin'),
+    'codegen-core': generator.resolve('@graphql-codegen/core'),
+  };
+  const entries = Object.entries(modules).flatMap(([base, requests]) => {
+    if (!bases[base]) throw new Error(`generatorModules.json: unknown base ${base}`);
+    const from = createRequire(bases[base]);
+    return requests.map((request) => `  ${JSON.stringify(`${base} ${request}`)}: () => require(${JSON.stringify(from.resolve(request))}),`);
+  });
+  const typesLoading = createRequire(bases['types-generator']).resolve('./loading');
+  const directivesPath = path.join(path.dirname(typesLoading), '..', DIRECTIVES);
+  const prettierIndex = generator.resolve('prettier');
+  if (createRequire(bases['types-generator']).resolve('prettier') !== prettierIndex) throw new Error('the types generator and graphql-generator load different prettier copies');
+  const parsers = new Set();
+  await build({
+    stdin: { contents: `module.exports = {\n${entries.join('\n')}\n  __dirname,\n};\n`, resolveDir: path.dirname(generatorEntry), sourcefile: 'codegen-generators-entry.cjs', loader: 'js' },
+    outfile: path.join(outdir, GENERATORS_BUNDLE),
+    bundle: true,
+    format: 'cjs',
+    platform: 'node',
+    target: 'node20',
+    mainFields: ['main', 'module'],
+    keepNames: true,
+    logLevel: 'warning',
+    ...options,
+    plugins: [
+      {
+        name: 'prettier-parsers',
+        setup(pluginBuild) {
+          pluginBuild.onResolve({ filter: /^\.\/parser-[a-z]+$/ }, (args) => {
+            if (args.importer !== prettierIndex) return undefined;
+            // .cjs: the output directory may be inside a `"type": "module"` package (the CLI's dist is).
+            const file = `${args.path.slice(2)}.cjs`;
+            parsers.add(file);
+            return { path: `./${PRETTIER_PARSERS}/${file}`, external: true };
+          });
+        },
+      },
+      {
+        name: 'types-generator-directives',
+        setup(pluginBuild) {
+          pluginBuild.onLoad({ filter: /loading\.js$/ }, (args) => {
+            if (args.path !== typesLoading) return undefined;
+            const source = readFileSync(args.path, 'utf8');
+            const from = `(0, path_1.join)(__dirname, '..', '${DIRECTIVES}')`;
+            const count = source.split(from).length - 1;
+            if (count !== 2) throw new Error(`${typesLoading}: expected 2 reads of ${DIRECTIVES}, found ${count} (generator changed?)`);
+            return { contents: source.replaceAll(from, `(0, path_1.join)(__dirname, '${DIRECTIVES}')`), loader: 'js' };
+          });
+        },
+      },
+    ],
+  });
+  copyFileSync(directivesPath, path.join(outdir, DIRECTIVES));
+  if (parsers.size === 0) throw new Error(`no prettier parser required from ${prettierIndex} (prettier changed?)`);
+  mkdirSync(path.join(outdir, PRETTIER_PARSERS), { recursive: true });
+  for (const file of parsers) copyFileSync(path.join(path.dirname(prettierIndex), file.replace(/\.cjs$/, '.js')), path.join(outdir, PRETTIER_PARSERS, file));
+};

@@ -1,0 +1,48 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+import { modelSchemaFromDataResource, transformModelSchema } from '../index.js';
+import { docsAppSchema, richSchema } from '../testing/schemas.js';
+import { documentOptionsFor } from './graphqlCodegen.js';
+
+/**
+ * The `graphql` statement target (documents with external S3Object fragments) and the other targets (without)
+ * share one set of documents when the schema has no `S3Object` type: the docs generator returns the same
+ * documents for both options then (checked here with the generator itself), and different ones when it has one.
+ */
+const generatorRequire = createRequire(createRequire(import.meta.url).resolve('@aws-amplify/graphql-generator'));
+const { generateGraphQLDocuments } = generatorRequire('@aws-amplify/graphql-docs-generator') as typeof import('@aws-amplify/graphql-docs-generator');
+
+const documents = (schema: string, useExternalFragmentForS3Object: boolean) =>
+  generateGraphQLDocuments(schema, { maxDepth: 2, typenameIntrospection: true, useExternalFragmentForS3Object, includeMetaData: true });
+
+const S3_SCHEMA = `type S3Object {
+  bucket: String!
+  key: String!
+  region: String!
+}
+type Photo {
+  id: ID!
+  file: S3Object
+}
+type Query {
+  getPhoto(id: ID!): Photo
+}
+`;
+
+test('without an S3Object type both fragment options give the same documents, and share one set', async () => {
+  for (const schema of [docsAppSchema(), richSchema()]) {
+    const { schema: sdl } = await transformModelSchema({ modelSchema: modelSchemaFromDataResource(schema), hasAuth: true, authorizationModes: { defaultAuthorizationMode: 'userPool', apiKeyAuthorizationMode: { expiresInDays: 30 } } });
+    assert.ok(!sdl.includes('S3Object'));
+    assert.deepEqual(documents(sdl, true), documents(sdl, false));
+    const options = { maxDepth: 2, typenameIntrospection: true };
+    assert.deepEqual(documentOptionsFor(sdl, { ...options, useExternalFragmentForS3Object: true }), documentOptionsFor(sdl, { ...options, useExternalFragmentForS3Object: false }));
+  }
+});
+
+test('with an S3Object type the fragment options stay apart', () => {
+  assert.notDeepEqual(documents(S3_SCHEMA, true), documents(S3_SCHEMA, false));
+  const options = { maxDepth: 2, typenameIntrospection: true };
+  assert.equal(documentOptionsFor(S3_SCHEMA, { ...options, useExternalFragmentForS3Object: true }).useExternalFragmentForS3Object, true);
+  assert.equal(documentOptionsFor(S3_SCHEMA, { ...options, useExternalFragmentForS3Object: false }).useExternalFragmentForS3Object, false);
+});
