@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { close, closeSync, createReadStream, fdatasync, fstatSync, fsync, mkdirSync, openSync, read as readAt, readSync, renameSync, rmSync, unlink, writevSync } from 'node:fs';
+import { close, closeSync, fdatasync, fstatSync, fsync, mkdirSync, openSync, read as readAt, readSync, renameSync, rmSync, unlink, writevSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
+import { FileBody } from './fileBody.js';
 import { fileMd5 } from './md5.js';
 
 /** Bytes a writer collects before it writes them (one writev into the page cache). */
@@ -26,7 +27,8 @@ const STREAM_ABOVE = 256 * 1024;
  * syscall, no thread-pool round trip); fsyncs run in the thread pool, most of them while the body still
  * arrives (early writeback). The MD5 of a file body is computed on a worker thread from what was
  * written (see {@link fileMd5}). Downloads above {@link STREAM_ABOVE} are streamed from an open
- * descriptor (an overwrite that unlinks the file meanwhile does not cut them short).
+ * descriptor (an overwrite that unlinks the file meanwhile does not cut them short), into reused read
+ * buffers when piped into an HTTP response (see {@link FileBody}).
  */
 export interface BlobStore {
   readonly dir: string;
@@ -196,7 +198,7 @@ export function createBlobStore(dir: string): BlobStore {
         closeSync(fd);
       }
     }
-    return createReadStream(pathOf(id), { fd, start, end, highWaterMark: READ_CHUNK });
+    return new FileBody(fd, start, end, READ_CHUNK);
   }
 
   /** Appends a stored file to `w` in READ_CHUNK pieces (fresh buffers: the writer keeps them until written). */
