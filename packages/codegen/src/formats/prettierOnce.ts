@@ -83,8 +83,7 @@ const install = (prettier: Prettier, prettierDir: string) => {
     return formatted;
   };
   const primeGraphql: PrimeGraphql = (texts) => {
-    const keyOf = (text: string) => `${JSON.stringify(GRAPHQL_OPTIONS)}\n${text}`;
-    const pending = [...new Set(texts)].filter((text) => text.length <= MAX_CACHED_INPUT && !results.has(keyOf(text)));
+    const pending = [...new Set(texts)].filter((text) => text.length <= MAX_CACHED_INPUT && !results.has(graphqlKey(text)));
     const heads = pending.map((text) => (text.includes('#') ? undefined : definitionHead(text)));
     if (pending.length < 2 || heads.some((head) => head === undefined)) return 0;
     let batch: string;
@@ -98,23 +97,25 @@ const install = (prettier: Prettier, prettierDir: string) => {
     // One piece per text, in order, each the definition it came from: else nothing is kept.
     if (pieces.length !== pending.length || !pieces.every((piece, at) => piece.endsWith('}\n') && definitionHead(piece) === heads[at])) return 0;
     if (results.size + pending.length > MAX_CACHED_ENTRIES) results.clear();
-    pending.forEach((text, at) => results.set(keyOf(text), pieces[at]!));
+    pending.forEach((text, at) => results.set(graphqlKey(text), pieces[at]!));
     return pending.length;
   };
   const graphqlFormats: GraphqlFormats = (texts) =>
     texts.flatMap((text) => {
-      const formatted = results.get(`${JSON.stringify(GRAPHQL_OPTIONS)}\n${text}`);
+      const formatted = results.get(graphqlKey(text));
       return formatted === undefined ? [] : [[text, formatted] as [string, string]];
     });
   const seedGraphql: SeedGraphql = (pairs) => {
     if (results.size + pairs.length > MAX_CACHED_ENTRIES) results.clear();
-    for (const [text, formatted] of pairs) if (text.length <= MAX_CACHED_INPUT) results.set(`${JSON.stringify(GRAPHQL_OPTIONS)}\n${text}`, formatted);
+    for (const [text, formatted] of pairs) if (text.length <= MAX_CACHED_INPUT) results.set(graphqlKey(text), formatted);
   };
   Object.assign(formatOnce, { sandlotPrettierOnce: true, primeGraphql, graphqlFormats, seedGraphql });
   prettier.format = formatOnce;
 };
 
 const GRAPHQL_OPTIONS = { parser: 'graphql' };
+/** The kept-results key of `format(text, GRAPHQL_OPTIONS)` (the key `formatPlain` uses for that call). */
+const graphqlKey = (text: string) => `${JSON.stringify(GRAPHQL_OPTIONS)}\n${text}`;
 /** `{ parser: 'typescript' }` and nothing else: the angular target's call. */
 const isTypescriptOnly = (options: Record<string, unknown> | undefined) =>
   options !== undefined && options.parser === 'typescript' && Object.keys(options).length === 1;
