@@ -11,6 +11,13 @@
  *   A visitor that tried to change the shared document would throw on the frozen nodes: that file is then
  *   generated through `codegen` and the plugin exactly as `generateModels` does (also the path any
  *   generator error takes, so errors are the generator's own).
+ * - the walk itself (graphql's `visit` over the whole schema, with the visitor's handlers building its model,
+ *   enum, operation and other maps) does not depend on which file is generated: the handlers read the schema
+ *   and the config, never `selectedType`/`generate`, and `generate()` then changes the maps it reads
+ *   (connections, keys, sorted fields). So the schema is walked once per visitor class and config (those two
+ *   keys aside), and each file's fresh visitor gets its own copy of the walk's maps (`copyWalk`: every object
+ *   the walk made is copied, references between them kept; the frozen document's nodes and the schema's type
+ *   objects are shared, as the walk shares them; prototype-less objects stay prototype-less).
  *
  * The preset, `codegen`, the plugin and its visitors are the generator's own copies, so every file is
  * produced by the same code as before (`generatorParity.test.ts` compares with `generateModels` run untouched).
@@ -96,6 +103,38 @@ const deepFreeze = <T>(value: T): T => {
   return value;
 };
 
+/** The maps the base visitor's walk handlers fill (`AppSyncModelVisitor`: ObjectTypeDefinition, EnumTypeDefinition, …). */
+const WALK_MAPS = ['modelMap', 'nonModelMap', 'enumMap', 'queryMap', 'mutationMap', 'subscriptionMap', 'inputObjectMap', 'unionMap', 'interfaceMap'] as const;
+export type Walk = Record<(typeof WALK_MAPS)[number], unknown>;
+
+/** A deep copy of what a walk made: plain objects and arrays copied (shared references stay shared), frozen document nodes and class instances kept. */
+export const copyWalk = (walk: Walk): Walk => {
+  const copies = new Map<object, unknown>();
+  const copy = (value: unknown): unknown => {
+    if (typeof value !== 'object' || value === null || Object.isFrozen(value)) return value;
+    const done = copies.get(value);
+    if (done !== undefined) return done;
+    if (Array.isArray(value)) {
+      const out: unknown[] = [];
+      copies.set(value, out);
+      for (const item of value) out.push(copy(item));
+      return out;
+    }
+    const prototype = Object.getPrototypeOf(value) as object | null;
+    // Plain objects, and the prototype-less ones graphql-js makes (directive arguments); instances of classes (the
+    // schema's types, which every file's visitor shares as it shares the schema) are kept.
+    if (prototype !== Object.prototype && prototype !== null) return value;
+    const out = Object.create(prototype) as Record<string, unknown>;
+    copies.set(value, out);
+    for (const [key, item] of Object.entries(value)) out[key] = copy(item);
+    return out;
+  };
+  return Object.fromEntries(WALK_MAPS.map((name) => [name, copy(walk[name])])) as Walk;
+};
+
+/** Walks per document: visitor class and config (less `selectedType`/`generate`) -> the maps of one walk. */
+const walks = new WeakMap<DocumentNode, Map<string, Walk>>();
+
 /** `pluginSync` for one file over an already printed and parsed schema; undefined when it cannot be used. */
 const visitShared = (schema: GraphQLSchema, document: DocumentNode, section: GenerateSection): string | undefined => {
   // executePlugin hands the plugin a copy of the section's config.
@@ -104,8 +143,20 @@ const visitShared = (schema: GraphQLSchema, document: DocumentNode, section: Gen
   if (!entry) return undefined;
   const { visitor: visitorClass, selects } = entry;
   try {
-    const visitor = new (visitorClass())(schema, config, selects ? { selectedType: config.selectedType, generate: config.generate } : {});
-    pluginGraphql.visit(document, { leave: visitor as never });
+    const create = () => new (visitorClass())(schema, config, selects ? { selectedType: config.selectedType, generate: config.generate } : {}) as Visitor & Partial<Walk>;
+    const { selectedType: _selected, generate: _generate, ...walkConfig } = config;
+    const key = `${config.target} ${JSON.stringify(walkConfig)}`;
+    let byConfig = walks.get(document);
+    if (!byConfig) walks.set(document, (byConfig = new Map()));
+    let walk = byConfig.get(key);
+    if (!walk) {
+      const walker = create();
+      pluginGraphql.visit(document, { leave: walker as never });
+      if (WALK_MAPS.some((name) => typeof walker[name] !== 'object' || walker[name] === null)) throw new Error('visitor without the walk maps');
+      walk = Object.fromEntries(WALK_MAPS.map((name) => [name, walker[name]])) as Walk;
+      byConfig.set(key, walk);
+    }
+    const visitor = Object.assign(create(), copyWalk(walk));
     // codegen joins the plugin's (string) output with no prepend/append: the output itself, or ''.
     return visitor.generate() || '';
   } catch {
