@@ -11,7 +11,8 @@
 // start, backend loading and module loading, and each graphql-codegen run the AppSync schema again — per-process
 // costs that do not depend on the generators; the batch measures the generation work itself, each shared step once.
 // `--threads 1` runs the same batch on this thread only (default: one thread per core, at most 4);
-// `--no-generators-bundle` loads the generator packages from node_modules instead of their bundle.
+// `--no-generators-bundle` loads the generator packages from node_modules instead of their bundle;
+// `--no-code-cache` builds the bundle without the V8 code caches scripts/build.mjs ships beside it.
 // Peer: the real command needs a deployed backend (CloudFormation + S3 + AppSync calls) and cannot run offline,
 // so it is not measured here.
 import { spawnSync } from 'node:child_process';
@@ -21,7 +22,7 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import type { GraphqlClientCodeBatchTiming } from '../packages/codegen/src/index.js';
 // @ts-expect-error -- plain JavaScript build helper (no declarations)
-import { buildGeneratorsBundle } from '../packages/codegen/generatorsBundle.mjs';
+import { buildGeneratorsBundle, writeGeneratorsCodeCache } from '../packages/codegen/generatorsBundle.mjs';
 
 const MODELS = 50;
 const GOAL_MS = 2000;
@@ -36,7 +37,11 @@ const threads = threadsArg === -1 ? undefined : Number(process.argv[threadsArg +
 const bundleDir = fileURLToPath(new URL('../node_modules/.cache/sandlot-bench/codegen/', import.meta.url));
 rmSync(bundleDir, { recursive: true, force: true });
 await build({
-  entryPoints: { codegen: fileURLToPath(new URL('../packages/codegen/src/index.ts', import.meta.url)), schemas: fileURLToPath(new URL('../packages/codegen/src/testing/schemas.ts', import.meta.url)) },
+  entryPoints: {
+    codegen: fileURLToPath(new URL('../packages/codegen/src/index.ts', import.meta.url)),
+    schemas: fileURLToPath(new URL('../packages/codegen/src/testing/schemas.ts', import.meta.url)),
+    'codegen-code-cache': fileURLToPath(new URL('../packages/codegen/src/generatorsCodeCache.ts', import.meta.url)),
+  },
   outdir: bundleDir, outExtension: { '.js': '.mjs' }, bundle: true, splitting: true, format: 'esm', platform: 'node', target: 'node20',
   mainFields: ['module', 'main'], minify: true, keepNames: true, logLevel: 'error',
   external: ['better-sqlite3', 'tsx', 'typescript', 'esbuild', 'aws-amplify', '@aws-amplify/*', 'aws-cdk-lib', 'constructs'],
@@ -45,6 +50,10 @@ await build({
 // `--no-generators-bundle`: the generators from node_modules instead (for comparison).
 const generatorsBundle = !process.argv.includes('--no-generators-bundle');
 if (generatorsBundle) await buildGeneratorsBundle(bundleDir, { minify: true, logLevel: 'error' });
+// The generators' V8 code caches, written as scripts/build.mjs writes them (a build step: a small schema of its own,
+// not this bench's, generated once in another process); `--no-code-cache` leaves them out (for comparison).
+const codeCache = generatorsBundle && !process.argv.includes('--no-code-cache');
+if (codeCache) writeGeneratorsCodeCache(`${bundleDir}codegen-code-cache.mjs`);
 
 /** What the child runs (plain node, ESM): the timed batch, reported as JSON on stdout. */
 const CHILD = `
@@ -92,7 +101,7 @@ const ms = (value: number) => value.toFixed(0).padStart(6);
 
 const result = measure();
 if (result.tsxLoaded) throw new Error('the bench child runs under tsx');
-console.log(`bench/codegen: every graphql-client-code format/target, ${MODELS} models, one plain node ${result.node} process (execArgv ${JSON.stringify(result.execArgv)}, no tsx; ${result.threads} threads of ${availableParallelism()} cores; generators ${generatorsBundle ? 'bundled' : 'from node_modules'})`);
+console.log(`bench/codegen: every graphql-client-code format/target, ${MODELS} models, one plain node ${result.node} process (execArgv ${JSON.stringify(result.execArgv)}, no tsx; ${result.threads} threads of ${availableParallelism()} cores; generators ${generatorsBundle ? `bundled, ${codeCache ? 'with' : 'without'} V8 code cache` : 'from node_modules'})`);
 console.log('measured: one process generating every format (library batch), not the sum of 11 CLI runs, which would each add process start, backend and module loading, and the AppSync schema per graphql-codegen run');
 console.log(`${'thread'.padEnd(7)}${'start'.padStart(6)} ${'ms'.padStart(6)}  part`);
 console.log(`${'0'.padEnd(7)}${ms(0)} ${ms(result.loadedMs)}  load the codegen package, build the model schema`);

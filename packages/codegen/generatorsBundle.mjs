@@ -10,7 +10,11 @@
 // copied unchanged into `codegen-prettier/` beside the bundle (as `.cjs`) and required from there on first use (bundled, V8
 // would compile all of them at load). Prettier's plugin search starts at its `__dirname` (the output
 // directory; `prettierOnce.ts` uses the same).
+//
+// `writeGeneratorsCodeCache` then writes the V8 code cache of that bundle and of the parsers a generation loads,
+// beside each (`<file>.v8-cache`), by running the bundled `src/generatorsCodeCache.ts` (see there).
 import { build } from 'esbuild';
+import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -85,4 +89,19 @@ export const buildGeneratorsBundle = async (outdir, options = {}) => {
   if (parsers.size === 0) throw new Error(`no prettier parser required from ${prettierIndex} (prettier changed?)`);
   mkdirSync(path.join(outdir, PRETTIER_PARSERS), { recursive: true });
   for (const file of parsers) copyFileSync(path.join(path.dirname(prettierIndex), file.replace(/\.cjs$/, '.js')), path.join(outdir, PRETTIER_PARSERS, file));
+};
+
+/**
+ * Write the generators' V8 code caches beside them in `outdir`: runs `entry` (`src/generatorsCodeCache.ts` as
+ * bundled into `outdir`, beside the generators bundle) in a plain node process, which generates every format
+ * once and writes the caches. Returns the files written.
+ */
+export const writeGeneratorsCodeCache = (entry) => {
+  const env = { ...process.env };
+  delete env.NODE_OPTIONS; // a plain node, as `ampx` runs (V8 rejects a cache made under other flags)
+  const child = spawnSync(process.execPath, [entry], { env, encoding: 'utf8' });
+  if (child.status !== 0) throw new Error(`${entry} failed (${child.status}): ${child.stderr.slice(-4000)}`);
+  const written = JSON.parse(child.stdout.trim().split('\n').pop());
+  if (!written.some((file) => path.basename(file).startsWith(GENERATORS_BUNDLE))) throw new Error(`${entry} wrote no code cache for ${GENERATORS_BUNDLE}`);
+  return written;
 };

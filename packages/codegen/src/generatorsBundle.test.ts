@@ -1,23 +1,26 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import vm from 'node:vm';
 import { build } from 'esbuild';
 // @ts-expect-error -- plain JavaScript build helper (no declarations)
-import { buildGeneratorsBundle } from '../generatorsBundle.mjs';
+import { buildGeneratorsBundle, writeGeneratorsCodeCache } from '../generatorsBundle.mjs';
 import { CodegenRun, generateGraphqlClientCodeFiles, MODEL_TARGET_CHOICES, modelSchemaFromDataResource, STATEMENT_TARGET_CHOICES, TYPE_TARGET_CHOICES } from './index.js';
 import type { CodegenDataSource, GraphqlClientCodeFlags } from './index.js';
-import { GENERATORS_BUNDLE } from './formats/generatorModules.js';
+import { CODE_CACHE_SUFFIX, GENERATORS_BUNDLE } from './formats/generatorModules.js';
 import { richSchema } from './testing/schemas.js';
 
 /**
  * The codegen code bundled as the CLI ships it, with the generator packages in `codegen-generators.cjs` beside
  * it (`generatorsBundle.mjs`), run in a plain node process: it loads the generators from that bundle (the
  * prettier parsers and the types generator's directives file it reads from disk included) and writes the same
- * files as the sources with the generators from node_modules.
+ * files as the sources with the generators from node_modules. With the V8 code caches the build writes beside
+ * the bundle and the parsers (`generatorsCodeCache.ts`), every thread loads them from their caches; a cache V8
+ * rejects, or one made from another source, is not used, and the files are the same.
  */
 const source = (file: string) => fileURLToPath(new URL(file, import.meta.url));
 
@@ -30,22 +33,33 @@ const requests: GraphqlClientCodeFlags[] = [
 
 const CHILD = `
 const codegen = await import('./codegen.mjs');
-const { generatorsBundled } = await import('./generatorModules.mjs');
+const { generatorsBundled, generatorsCodeCacheStates } = await import('./generatorModules.mjs');
 let input = '';
 for await (const chunk of process.stdin) input += chunk;
-const { data, requests } = JSON.parse(input);
+const { data, requests, batchRequests } = JSON.parse(input);
 const files = [];
 const run = new codegen.CodegenRun();
 for (const flags of requests) files.push(await codegen.generateGraphqlClientCodeFiles({ ...flags, data }, run).catch((error) => ({ error: error.name + ': ' + error.message })));
-const batch = await codegen.generateGraphqlClientCodeBatch(data, requests.slice(0, 4), { threads: 2 });
-process.stdout.write(JSON.stringify({ bundled: generatorsBundled(), files, batch: batch.files }));
+const batch = await codegen.generateGraphqlClientCodeBatch(data, batchRequests, { threads: 2 });
+process.stdout.write(JSON.stringify({ bundled: generatorsBundled(), cache: generatorsCodeCacheStates(), files, batch: batch.files }));
 `;
+
+type ChildResult = { bundled: boolean; cache: Record<string, string>; files: unknown[]; batch: unknown[] };
+const runChild = (dir: string, input: object) =>
+  new Promise<ChildResult>((resolve, reject) => {
+    const env = { ...process.env };
+    delete env.NODE_OPTIONS;
+    const child = execFile(process.execPath, [path.join(dir, 'child.mjs')], { cwd: dir, env, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 }, (error, stdout) =>
+      error ? reject(error) : resolve(JSON.parse(stdout)),
+    );
+    child.stdin!.end(JSON.stringify(input));
+  });
 
 test('the bundled codegen code with the generators bundle writes the same files as the sources', async (t) => {
   const dir = mkdtempSync(path.join(tmpdir(), 'sandlot-codegen-bundle-'));
   t.after(() => rmSync(dir, { recursive: true, force: true }));
   await build({
-    entryPoints: { codegen: source('./index.ts'), generatorModules: source('./formats/generatorModules.ts') },
+    entryPoints: { codegen: source('./index.ts'), generatorModules: source('./formats/generatorModules.ts'), 'codegen-code-cache': source('./generatorsCodeCache.ts') },
     outdir: dir, outExtension: { '.js': '.mjs' }, bundle: true, splitting: true, format: 'esm', platform: 'node', target: 'node20',
     mainFields: ['module', 'main'], minify: true, keepNames: true, logLevel: 'error',
     external: ['better-sqlite3', 'tsx', 'typescript', 'esbuild', 'aws-amplify', '@aws-amplify/*', 'aws-cdk-lib', 'constructs'],
@@ -56,16 +70,13 @@ test('the bundled codegen code with the generators bundle writes the same files 
   writeFileSync(path.join(dir, 'package.json'), '{ "type": "module" }\n');
   assert.ok(existsSync(path.join(dir, GENERATORS_BUNDLE)));
   writeFileSync(path.join(dir, 'child.mjs'), CHILD);
+  const written = (writeGeneratorsCodeCache(path.join(dir, 'codegen-code-cache.mjs')) as string[]).map((file) => path.relative(dir, file)).sort();
+  const bundleCache = `${GENERATORS_BUNDLE}${CODE_CACHE_SUFFIX}`;
+  const graphqlCache = `codegen-prettier/parser-graphql.cjs${CODE_CACHE_SUFFIX}`;
+  assert.ok(written.includes(bundleCache) && written.includes(graphqlCache), `code caches written: ${written.join(', ')}`);
 
   const data: CodegenDataSource = { modelSchema: modelSchemaFromDataResource(richSchema()), hasAuth: true, authorizationModes: { defaultAuthorizationMode: 'userPool', apiKeyAuthorizationMode: { expiresInDays: 30 } } };
-  const bundled = new Promise<{ bundled: boolean; files: unknown[]; batch: unknown[] }>((resolve, reject) => {
-    const env = { ...process.env };
-    delete env.NODE_OPTIONS;
-    const child = execFile(process.execPath, [path.join(dir, 'child.mjs')], { cwd: dir, env, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 }, (error, stdout) =>
-      error ? reject(error) : resolve(JSON.parse(stdout)),
-    );
-    child.stdin!.end(JSON.stringify({ data, requests }));
-  });
+  const bundled = runChild(dir, { data, requests, batchRequests: requests.slice(0, 4) });
   const run = new CodegenRun();
   const expected: unknown[] = [];
   for (const flags of requests) expected.push(await generateGraphqlClientCodeFiles({ ...flags, data }, run).catch((error: Error) => ({ error: `${error.name}: ${error.message}` })));
@@ -73,4 +84,21 @@ test('the bundled codegen code with the generators bundle writes the same files 
   assert.equal(got.bundled, true, 'the child loaded the generators from the bundle');
   requests.forEach((flags, at) => assert.deepEqual(got.files[at], expected[at], JSON.stringify(flags)));
   assert.deepEqual(got.batch, expected.slice(0, 4), 'batch over worker threads');
+  // Every file with a cache was compiled from it (the bundle, the parsers the requests used).
+  const states = Object.fromEntries(Object.entries(got.cache).map(([file, state]) => [path.relative(dir, file), state]));
+  for (const file of written) assert.equal(states[file.slice(0, -CODE_CACHE_SUFFIX.length)], 'accepted', `${file} used`);
+
+  // A cache V8 refuses (the source's digest kept, V8's data made for another script), and one made from
+  // another source (digest changed): each file compiled as usual, the same files generated.
+  const digest = readFileSync(path.join(dir, bundleCache)).subarray(0, 32);
+  writeFileSync(path.join(dir, bundleCache), Buffer.concat([digest, new vm.Script('"another script"').createCachedData()]));
+  const other = readFileSync(path.join(dir, graphqlCache));
+  other[0] = other[0]! ^ 1;
+  writeFileSync(path.join(dir, graphqlCache), other);
+  const few = [requests.find((flags) => flags.format === 'introspection')!, ...requests.filter((flags) => flags.format === 'graphql-codegen' && flags.statementTarget === 'angular' && !flags.typeTarget)];
+  const again = await runChild(dir, { data, requests: few, batchRequests: [] });
+  const againStates = Object.fromEntries(Object.entries(again.cache).map(([file, state]) => [path.relative(dir, file), state]));
+  assert.equal(againStates[GENERATORS_BUNDLE], 'rejected');
+  assert.equal(againStates['codegen-prettier/parser-graphql.cjs'], 'absent');
+  few.forEach((flags, at) => assert.deepEqual(again.files[at], expected[requests.indexOf(flags)], JSON.stringify(flags)));
 });

@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 import { CodegenRun, generateGraphqlClientCodeFiles, modelSchemaFromDataResource } from '../index.js';
 import type { CodegenDataSource } from '../index.js';
 import { docsAppSchema, generatedSchema, richSchema } from '../testing/schemas.js';
-import { angularServiceMembers, angularServicePieces, formatAngularServiceClass, formatAngularServiceFile, formatDeclaration, isAngularServiceFile } from './angularServiceFormatter.js';
+import { angularServiceMembers, angularServicePieces, formatAngularServiceClass, formatAngularServiceFile, formatDeclaration, formatHeaderPiece, formatServiceMethod, isAngularServiceFile } from './angularServiceFormatter.js';
 import { usePrettierOnce } from './prettierOnce.js';
 
 /**
@@ -68,28 +68,69 @@ for (const [name, modelSchema, depth] of cases) {
       assert.ok(direct >= pieces.length - 2, `${direct} of ${pieces.length} printed directly`);
     }
     const expected = whole(text);
-    assert.equal(ours(text), expected);
+    const sent: string[] = [];
+    assert.equal(formatAngularServiceFile(text, (piece) => (sent.push(piece), whole(piece))), expected);
+    assert.ok(!sent.includes(text), 'not the whole file through prettier (no fallback)');
+    if (name !== 'long names') assert.deepEqual(sent, [], 'every piece printed directly: no prettier call');
+    assert.ok(formatHeaderPiece(pieces[0]!) !== undefined || name === 'long names', 'the header piece printed directly');
     // And through the generators' prettier (the wrapper `prettierOnce.ts` installs).
     if (name !== 'generated 50 models (the bench)') assert.equal(prettier.format(text, { parser: 'typescript' }), expected);
   });
 }
 
 for (const [name, modelSchema, depth] of cases) {
-  test(`${name}: the service class formatted in chunks of members is prettier's result for the class`, async () => {
+  test(`${name}: the service class, its methods printed directly and the rest in chunks of members, is prettier's result for the class`, async () => {
     const classPiece = angularServicePieces(await angularInput(modelSchema, depth))!.at(-1)!;
     const shape = angularServiceMembers(classPiece);
     assert.ok(shape, 'the class is in the shape');
     assert.ok(shape.blankAfter.some(Boolean) && !shape.blankAfter.every(Boolean), 'members with and without a blank line after them');
     const expected = whole(classPiece);
-    // One member per chunk (every join between chunks), a few per chunk, and the default size.
-    for (const chunkChars of [1, 3000, undefined]) {
-      let calls = 0;
-      assert.equal(formatAngularServiceClass(classPiece, (text) => (calls++, whole(text)), chunkChars), expected, `chunk size ${chunkChars}`);
-      if (chunkChars === 1) assert.equal(calls, shape.members.length);
-      if (chunkChars === undefined && name.startsWith('generated')) assert.ok(calls > 4, `${calls} chunks`);
+    const direct = shape.members.filter((member) => formatServiceMethod(member) !== undefined).length;
+    if (name === 'long names') assert.ok(direct > 0 && direct < shape.members.length, `${direct} of ${shape.members.length} methods printed directly`);
+    else assert.equal(direct, shape.members.length, 'every method printed directly');
+    const statements = (text: string) => text.match(/const statement = `/g)?.length ?? 0;
+    // The class as generated, and with another head (then no method is printed directly: all go to prettier).
+    const otherHead = classPiece.replace("providedIn: 'root'", 'providedIn: "root"');
+    assert.notEqual(otherHead, classPiece);
+    for (const [piece, printed] of [[classPiece, direct], [otherHead, 0]] as const) {
+      const throughPrettier: string[] = shape.members.filter((member) => printed === 0 || formatServiceMethod(member) === undefined);
+      // One member per chunk (every join between chunks), a few per chunk, and the default size.
+      for (const chunkChars of [1, 3000, undefined]) {
+        let calls = 0;
+        const sent: string[] = [];
+        assert.equal(formatAngularServiceClass(piece, (text) => (calls++, sent.push(text), whole(text)), chunkChars), expected, `chunk size ${chunkChars}, ${printed} direct`);
+        // Every statement sent to prettier went as a placeholder: no template literal left, one placeholder per statement.
+        assert.ok(sent.every((text) => !text.includes('`query') && !text.includes('`mutation') && !text.includes('`subscription')), 'statements replaced');
+        assert.equal(sent.join('').match(/`__sandlotStatement\d+`/g)?.length ?? 0, throughPrettier.reduce((count, member) => count + statements(member), 0));
+        if (chunkChars === 1) assert.equal(calls, throughPrettier.length);
+        if (chunkChars === undefined && printed === 0 && name.startsWith('generated')) assert.ok(calls > 4, `${calls} chunks`);
+      }
     }
   });
 }
+
+test('a method outside the printed shapes goes to prettier', async () => {
+  const classPiece = angularServicePieces(await angularInput(modelSchemaFromDataResource(richSchema()), 2))!.at(-1)!;
+  const { members } = angularServiceMembers(classPiece)!;
+  const query = members.find((member) => member.startsWith('async ListTodos('))!;
+  const subscription = members.find((member) => member.startsWith('OnCreateTodoListener('))!;
+  assert.ok(formatServiceMethod(query) && formatServiceMethod(subscription));
+  const changed: [string, string][] = [
+    ['no variables', query.replace(/^async ListTodos\([^)]*\)/, 'async ListTodos()')],
+    ['another call', query.replace('graphqlOperation(statement, gqlAPIServiceArguments)', 'graphqlOperation(statement)')],
+    ['another result', query.replace('return (<ListTodosQuery>', 'return (<OtherQuery>')],
+    ['an extra statement', query.replace('    const response', '    log(statement);\n    const response')],
+    ['a result type prettier may break', query.replace(/ListTodosQuery/g, 'Array< ListTodosQuery | null >').replace('async ListTodos(', `async ListTodos${'X'.repeat(40)}(`)],
+    ['a longer subscription field', subscription.replace(/onCreateTodo"/g, 'onCreateTodoWithALongName"')],
+    ['a shorter subscription field', subscription.replace(/onCreateTodo"/g, 'onCreateX"')],
+    ['a line past 80 columns', query.replace(/\bfilter\b/g, 'f'.repeat(60))],
+    ['a subscription without async', `async ${subscription}`],
+  ];
+  for (const [what, member] of changed) {
+    assert.notEqual(member, what.includes('subscription') ? subscription : query, what);
+    assert.equal(formatServiceMethod(member), undefined, what);
+  }
+});
 
 test('a service class outside the shape is formatted whole', async () => {
   const classPiece = angularServicePieces(await angularInput(modelSchemaFromDataResource(richSchema()), 2))!.at(-1)!;
@@ -100,6 +141,13 @@ test('a service class outside the shape is formatted whole', async () => {
     assert.equal(formatAngularServiceClass(insert(extra), whole, 1), undefined, extra);
   }
   assert.equal(angularServiceMembers(classPiece.replace('export class APIService {', 'export class Other {')), undefined, 'another class');
+  // Templates other than a statement's declaration stay in the text prettier gets (a call argument's template is
+  // laid out by where its lines start); a class that holds the placeholder's name keeps all of them.
+  for (const extra of ['async Extra() {\n    run(`a\n  b`);\n    const other = `c\nd`;\n  }', 'async Extra() {\n    const statement = `__sandlotStatement0`;\n  }']) {
+    const sent: string[] = [];
+    assert.equal(formatAngularServiceClass(insert(extra), (text) => (sent.push(text), whole(text)), 1), whole(insert(extra)), extra);
+    assert.ok(sent.some((text) => text.includes(extra)), extra);
+  }
   assert.equal(angularServiceMembers(classPiece.replace(/\n/g, '\r\n')), undefined, 'carriage returns');
   // A member line that is not at column 0 stays with the member before it (one chunk holds both).
   const indented = insert('  async Extra() {\n    return 1;\n  }');
@@ -145,6 +193,23 @@ test('outside the preconditions the file, or a declaration, goes through prettie
   }
   assert.equal(angularServicePieces(text.replace(/\n/g, '\r\n')), undefined, 'carriage returns');
   assert.equal(isAngularServiceFile('export type A = {\n  a: string,\n};\n'), false, 'not the angular file');
+
+  // The header piece: printed directly only in the generator's exact text; else through prettier, as it prints it.
+  const header = angularServicePieces(text)![0]!;
+  assert.equal(formatHeaderPiece(header), whole(header));
+  const headers: [string, string][] = [
+    ['Angular v6 imports', header.replace("import API, { graphqlOperation, GraphQLResult } from '@aws-amplify/api-graphql';", "import { Client, generateClient, GraphQLResult } from 'aws-amplify/api';")],
+    ['no blank line after the imports', header.replace("'zen-observable-ts';\n\n\n", "'zen-observable-ts';\n")],
+    ['no blank line after the wrapper', header.replace('  }\n\nexport type', '  }\nexport type')],
+    ['another wrapper', header.replace('value: GraphQLResult<T>;', 'value: T;')],
+    ['a declaration outside the shape', header.replace(/export type __SubscriptionContainer = \{\n/, 'export type __SubscriptionContainer = {\n  run: () => void,\n')],
+  ];
+  for (const [what, changed] of headers) {
+    assert.notEqual(changed, header, what);
+    assert.equal(formatHeaderPiece(changed), undefined, what);
+    const file = text.replace(header, changed);
+    assert.equal(ours(file), whole(file), what);
+  }
 
   // A piece prettier cannot parse: prettier's own error for the whole file.
   const broken = insert('export type Broken = = {\n  a: string,\n};');

@@ -16,9 +16,11 @@
  *   `Name< … >` and nested object types `{…} | null` / `Array< {…} | null >`), no output line past 80 columns,
  *   is printed as prettier prints it: indentation two spaces per level, `;` after each member of an object
  *   type, spaces inside `< >` dropped, `: ` after a name, no comma after an enum's last member;
- * - the service class, when it is a piece of its own in the generator's shape, goes through prettier in chunks
- *   of its members (`formatAngularServiceClass`: prettier's time over the ~400 KB class of a 50-model schema
- *   grows faster than its length);
+ * - the service class, when it is a piece of its own in the generator's shape, is printed member by member
+ *   (`formatAngularServiceClass`): the generator's query, mutation and subscription methods with variables
+ *   directly (`formatServiceMethod`), any other member through prettier in chunks of members (prettier's time
+ *   over the ~400 KB class of a 50-model schema grows faster than its length), the GraphQL statement templates
+ *   replaced by placeholders in what prettier gets;
  * - every run of other pieces (the header, any declaration outside that shape, a class outside its shape)
  *   goes through prettier as one text;
  *
@@ -167,6 +169,39 @@ export const formatDeclaration = (piece: string): string | undefined => {
   return `${out.join('\n')}\n`;
 };
 
+/** The imports after the header, as the generator writes them (not for Angular v6) and as prettier prints the header with them. */
+const IMPORTS_IN = `${HEADER}import API, { graphqlOperation, GraphQLResult } from '@aws-amplify/api-graphql';\nimport { Observable } from 'zen-observable-ts';\n`;
+const IMPORTS_OUT =
+  '/* tslint:disable */\n/* eslint-disable */\n//  This file was automatically generated and should not be edited.\nimport { Injectable } from "@angular/core";\nimport API, { graphqlOperation, GraphQLResult } from "@aws-amplify/api-graphql";\nimport { Observable } from "zen-observable-ts";\n';
+/** The subscription response wrapper the generator writes when the schema has subscriptions, and its print. */
+const RESPONSE_IN = '  export interface SubscriptionResponse<T> {\n    value: GraphQLResult<T>;\n  }\n';
+const RESPONSE_OUT = 'export interface SubscriptionResponse<T> {\n  value: GraphQLResult<T>;\n}\n';
+
+/**
+ * The file's first piece — the header, the generator's imports, a blank line, the `SubscriptionResponse` wrapper
+ * and a blank line when present, then one declaration `formatDeclaration` prints — as prettier prints it (the
+ * header and wrapper are fixed texts; prettier keeps one blank line where the input has one or more);
+ * undefined for any other first piece.
+ */
+export const formatHeaderPiece = (piece: string): string | undefined => {
+  if (!piece.startsWith(IMPORTS_IN)) return undefined;
+  let rest = piece.slice(IMPORTS_IN.length);
+  const blank = /^(?:[ \t]*\n)+/;
+  const afterImports = blank.exec(rest);
+  if (!afterImports) return undefined;
+  rest = rest.slice(afterImports[0].length);
+  let out = `${IMPORTS_OUT}\n`;
+  if (rest.startsWith(RESPONSE_IN)) {
+    const afterResponse = blank.exec(rest.slice(RESPONSE_IN.length));
+    if (!afterResponse) return undefined;
+    rest = rest.slice(RESPONSE_IN.length + afterResponse[0].length);
+    out += `${RESPONSE_OUT}\n`;
+  }
+  if (!rest.startsWith('export ')) return undefined;
+  const declaration = formatDeclaration(rest);
+  return declaration === undefined ? undefined : `${out}${declaration}`;
+};
+
 const CLASS_OPEN = 'export class APIService {\n';
 const MEMBER_START = /^(?:async )?[A-Za-z_$][A-Za-z0-9_$]*\(/;
 /** Members per prettier call, by size (prettier's time over a class grows faster than its length). */
@@ -212,38 +247,212 @@ export const angularServiceMembers = (piece: string): { head: string; members: s
   return { head, members, blankAfter };
 };
 
+const STATEMENT_DECLARATION = 'const statement = ';
+const PLACEHOLDER = '__sandlotStatement';
+
 /**
- * `format(piece)` for the service class piece, its members formatted in chunks: each chunk is the class head,
- * some members and `}`, and prettier prints class members one after the other, each on its own, with one blank
- * line between two members that have a blank line between them in the input. The chunks' results (each must
- * open with the same head and end with `}`) are joined, a blank line added between two chunks where the input
- * has one after the chunk's last member. Undefined when the piece is not in the shape `angularServiceMembers`
- * reads.
+ * A member with the template literal of each `const statement = \`…\`` (the operation's GraphQL text, most of
+ * the member) replaced by a one-line placeholder, and the templates replaced, in order. Prettier prints a
+ * template literal's text as it is (no tag or comment here asks it to format the GraphQL inside), and as the
+ * whole right side of a declaration it is printed after `= ` with no line break or width decision around it;
+ * its line breaks only break the groups around it, which the method body's own line breaks already break. So
+ * the member prints the same with the placeholder, and the template goes back in its place. Only used on a
+ * member in `angularServiceMembers`' shape (no backslash or `${`: each template ends at the next backtick).
+ */
+const withoutStatements = (member: string, next: () => string): { text: string; templates: [string, string][] } => {
+  const templates: [string, string][] = [];
+  let text = '';
+  let from = 0;
+  let quote: string | undefined;
+  for (let at = 0; at < member.length; at++) {
+    const char = member[at]!;
+    if (quote !== undefined) {
+      if (char === quote) quote = undefined;
+      continue;
+    }
+    if (char === '"' || char === "'") quote = char;
+    else if (char === '`') {
+      const end = member.indexOf('`', at + 1);
+      if (end === -1) break;
+      if (member.slice(at - STATEMENT_DECLARATION.length, at) === STATEMENT_DECLARATION && /[\s;{}]/.test(member[at - STATEMENT_DECLARATION.length - 1] ?? '\n')) {
+        const placeholder = `\`${next()}\``;
+        templates.push([placeholder, member.slice(at, end + 1)]);
+        text += member.slice(from, at) + placeholder;
+        from = end + 1;
+      }
+      at = end;
+    }
+  }
+  return { text: text + member.slice(from), templates };
+};
+
+/** `formatted` with each placeholder (found exactly once) replaced by its template; throws otherwise. */
+const withStatements = (formatted: string, templates: readonly [string, string][]): string => {
+  const parts: string[] = [];
+  let from = 0;
+  for (const [placeholder, template] of templates) {
+    const at = formatted.indexOf(placeholder, from);
+    if (at === -1) throw new Error('unexpected statement print');
+    parts.push(formatted.slice(from, at), template);
+    from = at + placeholder.length;
+  }
+  parts.push(formatted.slice(from));
+  const out = parts.join('');
+  if (templates.length > 0 && formatted.indexOf(PLACEHOLDER, from) !== -1) throw new Error('unexpected statement print');
+  return out;
+};
+
+/** The service class head as the generator writes it, and as prettier prints it. */
+const HEAD_IN = "@Injectable({\n    providedIn: 'root'\n  })\nexport class APIService {\n";
+const HEAD_OUT = '@Injectable({\n  providedIn: "root"\n})\nexport class APIService {\n';
+const ARGUMENTS = 'gqlAPIServiceArguments';
+const CALL = `graphqlOperation(statement, ${ARGUMENTS})`;
+const CONTAINER = '__SubscriptionContainer';
+/** The subscription fields' name lengths the tests hold the direct print to (the generated, rich and docs-app schemas). */
+const SUBSCRIPTION_FIELD_LENGTHS = [11, 18];
+const SIGNATURE = new RegExp(
+  `^(async )?(${NAME})\\(((?:${NAME}\\??:[^,()\`{}]*, )*)\\) : (?:Promise<([^\`{}]*)>|Observable<SubscriptionResponse<Pick<${CONTAINER}, "(${NAME})">>>) \\{const statement = \``,
+);
+const PARAMETER = new RegExp(`^(${NAME})(\\??):(.*)$`);
+
+/**
+ * A method of the service class printed as prettier prints it, when it is one of the generator's two methods
+ * with variables — `async Name(…): Promise<Result> {…}` (a query or mutation) or `NameListener(…):
+ * Observable<SubscriptionResponse<Pick<__SubscriptionContainer, "field">>> {…}` (a subscription) — in the
+ * generator's exact text (`angular/index.js`: `generateQueryOrMutationOperation`, `generateSubscriptionOperation`,
+ * `variableAssignmentToInput`); undefined for anything else (prettier prints it). The statement's template
+ * literal is printed as it is; the other lines are fixed but for names and types: the signature on one line
+ * when it fits in 80 columns, else one parameter per line and the result type after `): ` (a subscription's
+ * `Observable<` broken around its argument); the arguments object (its members on their own lines, as in the
+ * input, or `{}`); one `if` per optional variable; the call and return lines. Members outside what the tests
+ * compare with prettier (a line past 80 columns other than the template's, a query's result type that prettier
+ * could break, a subscription field name of another length) are undefined.
+ */
+export const formatServiceMethod = (member: string): string | undefined => {
+  const text = member.trimEnd();
+  const signature = SIGNATURE.exec(text);
+  if (!signature) return undefined;
+  const [opening, async, name, parameterText, result, field] = signature;
+  const query = result !== undefined;
+  if (query !== (async !== undefined)) return undefined;
+  const templateEnd = text.indexOf('`', opening.length);
+  if (templateEnd === -1) return undefined;
+  const template = text.slice(opening.length - 1, templateEnd + 1);
+  const parameters: string[] = [];
+  for (const parameter of parameterText!.split(', ').slice(0, -1)) {
+    const [, parameterName, optional, type] = PARAMETER.exec(parameter) ?? [];
+    const printed = type === undefined ? undefined : simpleType(type);
+    if (printed === undefined) return undefined;
+    parameters.push(`${parameterName}${optional}: ${printed}`);
+  }
+  if (parameters.length === 0) return undefined;
+  const lines = text.slice(templateEnd + 1).split('\n');
+  if (lines.shift() !== '' || lines.shift() !== `    const ${ARGUMENTS} : any = {`) return undefined;
+  const required: string[] = [];
+  for (let line = lines.shift(); line !== '    }'; line = lines.shift()) {
+    const member = line === undefined ? null : new RegExp(`^      (${NAME}),$`).exec(line);
+    if (!member) return undefined;
+    required.push(member[1]!);
+  }
+  const optional: string[] = [];
+  while (lines[0]?.startsWith('    if (')) {
+    const variable = new RegExp(`^    if \\((${NAME})\\) \\{$`).exec(lines.shift()!)?.[1];
+    if (variable === undefined || lines.shift() !== `      ${ARGUMENTS}.${variable} = ${variable}` || lines.shift() !== '    }') return undefined;
+    optional.push(variable);
+  }
+  const out: string[] = [];
+  let resultType: string;
+  if (query) {
+    const printed = simpleType(result!);
+    const returned = new RegExp(`^    return \\(<(.*)>response\\.data\\.(${NAME})\\)$`).exec(lines[1] ?? '');
+    if (printed === undefined || lines.length !== 3 || lines[0] !== `    const response = await API.graphql(${CALL}) as any;` || !returned || returned[1] !== result || lines[2] !== '  }') return undefined;
+    resultType = `Promise<${printed}>`;
+    const flat = `  async ${name}(${parameters.join(', ')}): ${resultType} {`;
+    if (flat.length <= PRINT_WIDTH) out.push(flat);
+    else if (NAME_ONLY.test(printed)) out.push(`  async ${name}(`, ...parameters.map((parameter, at) => `    ${parameter}${at < parameters.length - 1 ? ',' : ''}`), `  ): ${resultType} {`);
+    else return undefined;
+    out.push(`    const statement = ${template};`);
+    pushArguments(out, required, optional);
+    out.push('    const response = (await API.graphql(', `      ${CALL}`, '    )) as any;', `    return <${printed}>response.data.${returned[2]};`, '  }');
+  } else {
+    const inner = `SubscriptionResponse<Pick<${CONTAINER}, "${field}">>`;
+    if (field!.length < SUBSCRIPTION_FIELD_LENGTHS[0]! || field!.length > SUBSCRIPTION_FIELD_LENGTHS[1]!) return undefined;
+    if (lines.length !== 2 || lines[0] !== `    return API.graphql(${CALL}) as Observable<${inner}>;` || lines[1] !== '    }') return undefined;
+    out.push(`  ${name}(`, ...parameters.map((parameter, at) => `    ${parameter}${at < parameters.length - 1 ? ',' : ''}`), '  ): Observable<', `    ${inner}`, '  > {');
+    out.push(`    const statement = ${template};`);
+    pushArguments(out, required, optional);
+    out.push('    return API.graphql(', `      ${CALL}`, '    ) as Observable<', `      ${inner}`, '    >;', '  }');
+  }
+  // Every line but the statement's (its template is printed as it is) within the print width.
+  const statementAt = out.findIndex((line) => line.startsWith('    const statement = `'));
+  if (out.some((line, at) => at !== statementAt && (line.length > PRINT_WIDTH || /[`\n]/.test(line)))) return undefined;
+  return `${out.join('\n')}\n`;
+};
+
+/** The arguments object and the `if` per optional variable, as prettier prints them. */
+const pushArguments = (out: string[], required: readonly string[], optional: readonly string[]) => {
+  if (required.length === 0) out.push(`    const ${ARGUMENTS}: any = {};`);
+  else out.push(`    const ${ARGUMENTS}: any = {`, ...required.map((variable, at) => `      ${variable}${at < required.length - 1 ? ',' : ''}`), '    };');
+  for (const variable of optional) out.push(`    if (${variable}) {`, `      ${ARGUMENTS}.${variable} = ${variable};`, '    }');
+};
+
+/**
+ * `format(piece)` for the service class piece: each member printed directly when `formatServiceMethod` can
+ * (the class head too, when it is the generator's), the others through prettier in chunks: each chunk is the
+ * class head, some members and `}`, and prettier prints class members one after the other, each on its own,
+ * with one blank line between two members that have a blank line between them in the input. The chunks'
+ * results (each must open with the same head and end with `}`) and the direct members are joined, a blank line
+ * added after a member (but the last) that has one after it in the input. Each statement template goes to
+ * prettier as a placeholder (`withoutStatements`), unless the class already holds the placeholder's name.
+ * Undefined when the piece is not in the shape `angularServiceMembers` reads.
  */
 export const formatAngularServiceClass = (piece: string, format: (text: string) => string, chunkChars = CHUNK_CHARS): string | undefined => {
   const shape = angularServiceMembers(piece);
   if (shape === undefined) return undefined;
   const { head, members, blankAfter } = shape;
-  const chunks: { text: string; blankAfter: boolean }[] = [];
+  const direct = head === HEAD_IN ? members.map(formatServiceMethod) : members.map(() => undefined);
+  const placeholders = !piece.includes(PLACEHOLDER);
+  let count = 0;
+  const next = () => `${PLACEHOLDER}${count++}`;
+  type Part = { direct: string } | { text: string; templates: [string, string][] };
+  const parts: { part: Part; last: number }[] = [];
   let text = '';
+  let templates: [string, string][] = [];
   members.forEach((member, at) => {
-    text += member;
-    if (text.length >= chunkChars || at === members.length - 1) {
-      chunks.push({ text, blankAfter: blankAfter[at]! });
+    const printed = direct[at];
+    if (printed !== undefined) {
+      parts.push({ part: { direct: printed }, last: at });
+      return;
+    }
+    const replaced = placeholders ? withoutStatements(member, next) : { text: member, templates: [] };
+    text += replaced.text;
+    templates.push(...replaced.templates);
+    if (text.length >= chunkChars || at === members.length - 1 || direct[at + 1] !== undefined) {
+      parts.push({ part: { text, templates }, last: at });
       text = '';
+      templates = [];
     }
   });
-  if (chunks.length === 1) return format(piece);
-  let headOut: string | undefined;
+  if (parts.length === 1 && 'text' in parts[0]!.part) {
+    // The piece as it is, its members' text replaced (the members end where the class's closing `}` starts).
+    const membersLength = members.reduce((length, member) => length + member.length, 0);
+    const membersAt = piece.trimEnd().length - 1 - membersLength;
+    return withStatements(format(`${piece.slice(0, membersAt)}${parts[0]!.part.text}${piece.slice(membersAt + membersLength)}`), parts[0]!.part.templates);
+  }
+  let headOut: string | undefined = head === HEAD_IN ? HEAD_OUT : undefined;
   const out: string[] = [];
-  for (const [at, chunk] of chunks.entries()) {
-    const formatted = format(`${head}${chunk.text}}\n`);
-    const bodyAt = formatted.indexOf(`\n${CLASS_OPEN}`);
-    if (bodyAt === -1 || !formatted.endsWith('\n}\n')) throw new Error('unexpected class print');
-    const chunkHead = formatted.slice(0, bodyAt + 1 + CLASS_OPEN.length);
-    headOut ??= chunkHead;
-    if (chunkHead !== headOut) throw new Error('unexpected class head print');
-    out.push(formatted.slice(chunkHead.length, -2), at < chunks.length - 1 && chunk.blankAfter ? '\n' : '');
+  for (const { part, last } of parts) {
+    if ('direct' in part) out.push(part.direct);
+    else {
+      const formatted = withStatements(format(`${head}${part.text}}\n`), part.templates);
+      const bodyAt = formatted.indexOf(`\n${CLASS_OPEN}`);
+      if (bodyAt === -1 || !formatted.endsWith('\n}\n')) throw new Error('unexpected class print');
+      const chunkHead = formatted.slice(0, bodyAt + 1 + CLASS_OPEN.length);
+      headOut ??= chunkHead;
+      if (chunkHead !== headOut) throw new Error('unexpected class head print');
+      out.push(formatted.slice(chunkHead.length, -2));
+    }
+    if (last < members.length - 1 && blankAfter[last]) out.push('\n');
   }
   return `${headOut}${out.join('')}}\n`;
 };
@@ -267,7 +476,7 @@ export const formatAngularServiceFile = (text: string, format: (text: string) =>
         out.push(service);
         continue;
       }
-      const direct = formatDeclaration(piece);
+      const direct = piece.startsWith(HEADER) ? formatHeaderPiece(piece) : formatDeclaration(piece);
       if (direct === undefined) {
         pending += piece;
         continue;

@@ -11,10 +11,12 @@
  * Every module the glue asks for is listed in `generatorModules.json` under the package it is resolved from
  * (asking for one that is not listed throws, from sources too, so the bundle cannot miss one).
  */
-import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import Module, { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import vm from 'node:vm';
 
 /** The package a module is resolved from. */
 export type GeneratorBase = 'graphql-generator' | 'docs-generator' | 'types-generator' | 'modelgen-plugin' | 'codegen-core';
@@ -24,6 +26,72 @@ export const GENERATORS_BUNDLE = 'codegen-generators.cjs';
 
 type Bundle = Record<string, (() => unknown) | string> & { __dirname: string };
 
+/** Suffix of the V8 code cache of a bundled file (`codegen-generators.cjs.v8-cache`, beside it; see `loadCommonJs`). */
+export const CODE_CACHE_SUFFIX = '.v8-cache';
+/** Directory, beside the generators bundle, of the prettier parsers it requires on first use (`generatorsBundle.mjs`). */
+const PRETTIER_PARSERS = './codegen-prettier/';
+const DIGEST_BYTES = 32;
+
+/** What became of a bundled file's code cache when it was loaded. */
+export type CodeCacheState = 'accepted' | 'rejected' | 'absent';
+type Loaded = { file: string; script: vm.Script; digest: Buffer; cache: CodeCacheState; exports: unknown };
+const loaded = new Map<string, Loaded>();
+
+/**
+ * A bundled CommonJS file (the generators bundle, a prettier parser), loaded as `require` would load it, but
+ * compiled through `vm.Script` with the V8 code cache written beside it at build time when there is one
+ * (`generatorsCodeCache.ts`, `writeLoadedCodeCaches`): V8 then deserializes the bytecode of the functions a generation ran instead
+ * of parsing and compiling them again, in every thread that loads the file. The cache file starts with the
+ * SHA-256 of the source it was made from (V8 itself checks only the source's length, its version and flags);
+ * without a cache, or with one V8 rejects (another Node version, other V8 flags), the file is compiled as
+ * usual. The file's `require` is its own (`createRequire`), except that the prettier parsers the generators
+ * bundle requires are loaded the same way (each with its own cache).
+ */
+const loadCommonJs = (file: string): unknown => {
+  const done = loaded.get(file);
+  if (done) return done.exports;
+  const source = readFileSync(file);
+  const wrapped = Module.wrap(source.toString('utf8'));
+  const digest = createHash('sha256').update(Module.wrap('')).update(source).digest();
+  let cachedData: Buffer | undefined;
+  try {
+    const data = readFileSync(`${file}${CODE_CACHE_SUFFIX}`);
+    if (data.length > DIGEST_BYTES && data.subarray(0, DIGEST_BYTES).equals(digest)) cachedData = data.subarray(DIGEST_BYTES);
+  } catch {
+    // no cache: compiled as usual
+  }
+  const script = new vm.Script(wrapped, { filename: file, ...(cachedData ? { cachedData } : {}) });
+  const cache: CodeCacheState = cachedData === undefined ? 'absent' : script.cachedDataRejected ? 'rejected' : 'accepted';
+  const own = createRequire(file);
+  const dir = path.dirname(file);
+  const require = Object.assign((request: string) => (request.startsWith(PRETTIER_PARSERS) ? loadCommonJs(path.join(dir, request)) : own(request)), {
+    resolve: own.resolve,
+    cache: own.cache,
+    main: own.main,
+    extensions: own.extensions,
+  });
+  const module = { exports: {} as unknown, id: file, filename: file, path: dir, loaded: false };
+  const entry: Loaded = { file, script, digest, cache, exports: module.exports };
+  loaded.set(file, entry);
+  (script.runInThisContext() as (...args: unknown[]) => void).call(module.exports, module.exports, require, module, file, dir);
+  module.loaded = true;
+  entry.exports = module.exports;
+  return module.exports;
+};
+
+/** How each bundled file loaded so far in this thread was compiled (file -> code cache state). */
+export const generatorsCodeCacheStates = (): Record<string, CodeCacheState> => Object.fromEntries([...loaded.values()].map(({ file, cache }) => [file, cache]));
+
+/**
+ * Write the V8 code cache of every bundled file loaded so far in this thread, beside it (a build step, after a
+ * generation: the cache then carries the functions that generation compiled). Returns the files written.
+ */
+export const writeLoadedCodeCaches = (): string[] =>
+  [...loaded.values()].map(({ file, script, digest }) => {
+    writeFileSync(`${file}${CODE_CACHE_SUFFIX}`, Buffer.concat([digest, script.createCachedData()]));
+    return `${file}${CODE_CACHE_SUFFIX}`;
+  });
+
 const localRequire = createRequire(import.meta.url);
 const bundlePath = import.meta.url.startsWith('file:') ? path.join(path.dirname(fileURLToPath(import.meta.url)), GENERATORS_BUNDLE) : undefined;
 let bundleLoaded = false;
@@ -32,7 +100,7 @@ let bundled: Bundle | undefined;
 const bundle = (): Bundle | undefined => {
   if (!bundleLoaded) {
     bundleLoaded = true;
-    bundled = bundlePath !== undefined && existsSync(bundlePath) ? (localRequire(bundlePath) as Bundle) : undefined;
+    bundled = bundlePath !== undefined && existsSync(bundlePath) ? (loadCommonJs(bundlePath) as Bundle) : undefined;
   }
   return bundled;
 };

@@ -13,8 +13,8 @@
  *   and the text; prettier's output is a function of those.
  *
  * And the angular type target's file (one prettier pass over ~800 KB for 50 models, seconds) is formatted by
- * `angularServiceFormatter.ts`: its type declarations printed directly, the rest by prettier in pieces (the
- * service class in chunks of its members).
+ * `angularServiceFormatter.ts`: its type declarations and the service class's methods printed directly, the
+ * rest by prettier in pieces.
  *
  * Output is byte-identical to calling prettier directly (`generatorParity.test.ts` compares every format with
  * the generators run untouched in another process).
