@@ -6,9 +6,10 @@
  * for a schema outside what that is proven on, when a graphql-codegen request needs it and the data source has
  * no `appsyncSchema`), a modelgen or introspection target, or the statements or the
  * types of a graphql-codegen target — and spread over worker threads (default: one per core, at most 4, at most
- * one per job; with one thread the jobs run on this one). This thread only hands out jobs, largest first, the
- * AppSync schema before all: the jobs run synchronously for seconds, and a thread running one could not hand
- * the next to a worker that finished. While one worker transforms the schema, the others start on the modelgen
+ * one per job; with one thread the jobs run on this one). The types parts of requests with the same statement
+ * options are one job (one thread): they share the parsed schema and documents, the validation and the compiled
+ * IR. This thread only hands out jobs, largest first, the AppSync schema before all: the jobs run synchronously
+ * for seconds, and a thread running one could not hand the next to a worker that finished. While one worker transforms the schema, the others start on the modelgen
  * jobs, which need only the model schema, then load the graphql-codegen generators; once the schema is there,
  * those warm workers take the largest graphql-codegen parts first. Each worker keeps one `CodegenRun`, so the
  * jobs it runs share generated documents and formatted statements; the schema job also generates the documents
@@ -198,10 +199,27 @@ export const generateGraphqlClientCodeBatch = async (
     return { files: [], timings: [], threads: 0 };
   }
   const needsTransform = data.appsyncSchema === undefined && parts.some((part) => part.needsApi);
-  type Job = { kind: 'appsync schema'; label: string } | ({ kind: 'part' } & (typeof parts)[number]);
+  type Part = (typeof parts)[number];
+  // The types parts of the requests with the same statement options run as one job, on one thread: they parse
+  // the same schema and query documents, validate them and (typescript, flow, angular) compile the same IR, each
+  // once per thread (`schemaOnce.ts`), and the first types part on a thread also loads the types generator.
+  const typesGroups = new Map<string, Part[]>();
+  for (const part of parts) {
+    const request = resolved[part.index]!;
+    if (part.part !== 'types' || request.format !== 'graphql-codegen') continue;
+    const key = JSON.stringify([request.maxDepth ?? null, request.typeNameIntrospection ?? null]);
+    typesGroups.set(key, [...(typesGroups.get(key) ?? []), part]);
+  }
+  const grouped = new Set([...typesGroups.values()].flat());
+  type PartsJob = { kind: 'parts'; parts: Part[]; needsApi: boolean; cost: number };
+  type Job = { kind: 'appsync schema'; label: string } | PartsJob;
+  const partJobs: PartsJob[] = [
+    ...parts.filter((part) => !grouped.has(part)).map((part) => ({ kind: 'parts' as const, parts: [part], needsApi: part.needsApi, cost: part.cost })),
+    ...[...typesGroups.values()].map((group) => ({ kind: 'parts' as const, parts: group, needsApi: true, cost: group.reduce((sum, part) => sum + part.cost, 0) })),
+  ];
   const queue: Job[] = [
     ...(needsTransform ? [{ kind: 'appsync schema', label: 'AppSync schema, graphql-codegen documents' } as const] : []),
-    ...[...parts].sort((a, b) => b.cost - a.cost).map((part) => ({ kind: 'part', ...part }) as const),
+    ...partJobs.sort((a, b) => b.cost - a.cost || a.parts[0]!.at - b.parts[0]!.at),
   ];
   const wanted = options.threads !== undefined && Number.isFinite(options.threads) && options.threads >= 1 ? Math.floor(options.threads) : Math.min(availableParallelism(), 4);
   const threads = Math.min(wanted, queue.length);
@@ -237,24 +255,28 @@ export const generateGraphqlClientCodeBatch = async (
         continue;
       }
       const job = queue.splice(at, 1)[0]!;
-      const start = performance.now();
-      if (job.kind === 'appsync schema') {
-        try {
-          const result = (await lane.exec({ job: 'appsync schema', data, requests: [...requests] })) as SchemaResult;
-          apiData = { ...data, appsyncSchema: result.appsyncSchema };
-          shared = result.shared;
-          sharedWith.add(lane.thread);
-          schemaDone();
-          // Let the lanes that loaded the generators while waiting take the largest parts first.
-          await new Promise((resolve) => setImmediate(resolve));
-        } catch (error) {
-          schemaFailed(error);
-          throw error;
+      if (job.kind === 'parts') {
+        for (const part of job.parts) {
+          const start = performance.now();
+          const share = part.needsApi && shared && !sharedWith.has(lane.thread) ? shared : undefined;
+          if (share) sharedWith.add(lane.thread);
+          results[part.at] = (await lane.exec({ job: part.part, flags: requests[part.index]!, data: part.needsApi ? apiData! : data, ...(share ? { shared: share } : {}) })) as Record<string, string>;
+          timings.push({ label: part.label, thread: lane.thread, startMs: start - started, ms: performance.now() - start });
         }
-      } else {
-        const share = job.needsApi && shared && !sharedWith.has(lane.thread) ? shared : undefined;
-        if (share) sharedWith.add(lane.thread);
-        results[job.at] = (await lane.exec({ job: job.part, flags: requests[job.index]!, data: job.needsApi ? apiData! : data, ...(share ? { shared: share } : {}) })) as Record<string, string>;
+        continue;
+      }
+      const start = performance.now();
+      try {
+        const result = (await lane.exec({ job: 'appsync schema', data, requests: [...requests] })) as SchemaResult;
+        apiData = { ...data, appsyncSchema: result.appsyncSchema };
+        shared = result.shared;
+        sharedWith.add(lane.thread);
+        schemaDone();
+        // Let the lanes that loaded the generators while waiting take the largest parts first.
+        await new Promise((resolve) => setImmediate(resolve));
+      } catch (error) {
+        schemaFailed(error);
+        throw error;
       }
       timings.push({ label: job.label, thread: lane.thread, startMs: start - started, ms: performance.now() - start });
     }

@@ -122,6 +122,9 @@ test('a batch over worker threads returns, per request, the files of the request
       assert.deepEqual(batch.files, alone, `threads: ${threads}`);
       assert.ok(batch.timings.some((timing) => timing.label === 'AppSync schema, graphql-codegen documents'));
       assert.deepEqual(new Set(batch.timings.map((timing) => timing.thread)), new Set(threads === 2 ? [1, 2] : [0]), 'two workers, or this thread alone');
+      const types = batch.timings.filter((timing) => / types \(/.test(timing.label));
+      assert.equal(types.length, 3);
+      assert.equal(new Set(types.map((timing) => timing.thread)).size, 1, 'the types parts (same statement options) on one thread');
     }
   }
 });

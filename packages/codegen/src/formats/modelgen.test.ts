@@ -1,7 +1,11 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { createRequire } from 'node:module';
 import { GraphQLString } from 'graphql';
-import { copyWalk, type Walk } from './modelgen.js';
+import { modelSchemaFromDataResource } from '../modelSchema.js';
+import { resolveGenerateOptions } from '../options.js';
+import { richSchema } from '../testing/schemas.js';
+import { copyWalk, generateModelgenFiles, type Walk } from './modelgen.js';
 
 // Each file's visitor gets the one walk's maps as copyWalk returns them; generate() then changes what it got.
 test('copyWalk: the walk\'s objects copied (references between them kept), frozen nodes, class instances and null prototypes as they were', () => {
@@ -34,4 +38,57 @@ test('copyWalk: the walk\'s objects copied (references between them kept), froze
   assert.equal(next.modelMap.Todo.fields.length, 1);
   assert.equal(next.modelMap.Todo.directives[0]!.arguments.rules.length, 1);
   assert.equal(model.fields.length, 1);
+});
+
+// The plugin's base visitor (the copy generateModels runs), whose processDirectives every target's generate() calls first.
+const generatorRequire = createRequire(createRequire(import.meta.url).resolve('@aws-amplify/graphql-generator'));
+const visitorBase = createRequire(generatorRequire.resolve('@aws-amplify/appsync-modelgen-plugin'))('./visitors/appsync-visitor.js') as {
+  AppSyncModelVisitor: { prototype: { processDirectives: (...args: unknown[]) => unknown } };
+};
+
+test('processDirectives runs once per target and schema, not once per model file', async () => {
+  const prototype = visitorBase.AppSyncModelVisitor.prototype;
+  const original = prototype.processDirectives;
+  let calls = 0;
+  prototype.processDirectives = function (this: unknown, ...args: unknown[]) {
+    calls += 1;
+    return original.apply(this, args);
+  };
+  try {
+    const options = resolveGenerateOptions({ format: 'modelgen', modelTarget: 'java' });
+    if (options.format !== 'modelgen') throw new Error('modelgen options');
+    const files = await generateModelgenFiles(modelSchemaFromDataResource(richSchema()), options);
+    assert.ok(Object.keys(files).length > 5, 'one file per model and more');
+    assert.equal(calls, 1);
+  } finally {
+    prototype.processDirectives = original;
+  }
+});
+
+const javaVisitor = createRequire(generatorRequire.resolve('@aws-amplify/appsync-modelgen-plugin'))('./visitors/appsync-java-visitor.js') as {
+  AppSyncModelJavaVisitor: { prototype: { generateModelClasses: (...args: unknown[]) => unknown } };
+};
+
+test('the model files share one frozen copy of the processed maps; a visitor that writes to it gets its own copy, with the same files', async () => {
+  const options = resolveGenerateOptions({ format: 'modelgen', modelTarget: 'java' });
+  if (options.format !== 'modelgen') throw new Error('modelgen options');
+  const schema = modelSchemaFromDataResource(richSchema());
+  const expected = await generateModelgenFiles(schema, options);
+  const prototype = javaVisitor.AppSyncModelJavaVisitor.prototype;
+  const original = prototype.generateModelClasses;
+  const frozen: boolean[] = [];
+  prototype.generateModelClasses = function (this: { modelMap: Record<string, { fields: unknown[] }> }, ...args: unknown[]) {
+    const fields = Object.values(this.modelMap)[0]!.fields;
+    frozen.push(Object.isFrozen(fields));
+    fields.push(fields[0]); // a write (undone below): throws on the frozen copy
+    fields.pop();
+    return original.apply(this, args);
+  };
+  try {
+    assert.deepEqual(await generateModelgenFiles(schema, options), expected);
+  } finally {
+    prototype.generateModelClasses = original;
+  }
+  assert.equal(frozen[0], true, 'the first model file read the frozen copy');
+  assert.ok(frozen.length > 2 && frozen.slice(1).every((isFrozen) => !isFrozen), 'that file again and the next ones: their own copies');
 });

@@ -18,6 +18,14 @@
  *   keys aside), and each file's fresh visitor gets its own copy of the walk's maps (`copyWalk`: every object
  *   the walk made is copied, references between them kept; the frozen document's nodes and the schema's type
  *   objects are shared, as the walk shares them; prototype-less objects stay prototype-less).
+ * - every visitor's `generate` begins with `processDirectives` (keys, indexes, connections, many-to-many join
+ *   models, auth rules over the walk's maps), with arguments fixed per visitor class, reading the config but
+ *   never the selected type: it is run once per walk (`processedWalk`), and each file's visitor gets the
+ *   processed maps with its `processDirectives` a no-op. (Its warnings are printed once per message and
+ *   process by the plugin's `printWarning` either way.) What `generate` does after it only reads the maps for
+ *   every target Sandlot's tests and bench generate, so the files share one frozen copy (`frozenWalk`); a
+ *   visitor that writes to it throws (strict-mode modules), and that file and the target's next ones then get
+ *   their own copies (`copyWalk`) as before.
  *
  * The preset, `codegen`, the plugin and its visitors are the generator's own copies, so every file is
  * produced by the same code as before (`generatorParity.test.ts` compares with `generateModels` run untouched).
@@ -132,8 +140,67 @@ export const copyWalk = (walk: Walk): Walk => {
   return Object.fromEntries(WALK_MAPS.map((name) => [name, copy(walk[name])])) as Walk;
 };
 
+/** A frozen copy of each processed walk (see `frozenWalk`), and the processed walks whose visitors write to theirs. */
+const frozenWalks = new WeakMap<Walk, Walk>();
+const writingTargets = new WeakSet<Walk>();
+
+/**
+ * A copy of `walk` (`copyWalk`) with every object the copy made frozen (the objects it shares — frozen document
+ * nodes, class instances — as they are). A visitor's write to it throws (the plugin's modules are strict mode).
+ */
+export const frozenWalk = (walk: Walk): Walk => {
+  let frozen = frozenWalks.get(walk);
+  if (frozen) return frozen;
+  frozen = copyWalk(walk);
+  const freeze = (value: unknown): void => {
+    if (typeof value !== 'object' || value === null || Object.isFrozen(value)) return;
+    const prototype = Object.getPrototypeOf(value) as object | null;
+    if (!Array.isArray(value) && prototype !== Object.prototype && prototype !== null) return;
+    Object.freeze(value);
+    for (const item of Object.values(value)) freeze(item);
+  };
+  for (const name of WALK_MAPS) freeze(frozen[name]);
+  frozenWalks.set(walk, frozen);
+  return frozen;
+};
+
 /** Walks per document: visitor class and config (less `selectedType`/`generate`) -> the maps of one walk. */
 const walks = new WeakMap<DocumentNode, Map<string, Walk>>();
+
+/** A walk's maps after `processDirectives` (null: the visitor's `generate` did not begin with it). */
+const processedWalks = new WeakMap<Walk, Walk | null>();
+const PROCESSED = Symbol('processDirectives done');
+
+type Processing = Visitor & Partial<Walk> & { processDirectives?: (...args: unknown[]) => unknown };
+
+/**
+ * The maps of `walk` after the visitor's `processDirectives`, run once with the arguments its own `generate`
+ * passes: a visitor over a copy of the walk runs `generate` until it calls `processDirectives`, which runs and
+ * then stops it. Null when `generate` returns or fails without calling it (each file then processes its own copy).
+ */
+const processedWalk = (walk: Walk, create: () => Processing): Walk | null => {
+  let processed = processedWalks.get(walk);
+  if (processed !== undefined) return processed;
+  const processor = Object.assign(create(), copyWalk(walk));
+  const processDirectives = processor.processDirectives;
+  processed = null;
+  if (typeof processDirectives === 'function') {
+    let done = false;
+    processor.processDirectives = (...args: unknown[]) => {
+      processDirectives.apply(processor, args);
+      done = true;
+      throw PROCESSED;
+    };
+    try {
+      processor.generate();
+    } catch (error) {
+      if (error !== PROCESSED) throw error;
+    }
+    if (done) processed = Object.fromEntries(WALK_MAPS.map((name) => [name, processor[name]])) as Walk;
+  }
+  processedWalks.set(walk, processed);
+  return processed;
+};
 
 /** `pluginSync` for one file over an already printed and parsed schema; undefined when it cannot be used. */
 const visitShared = (schema: GraphQLSchema, document: DocumentNode, section: GenerateSection): string | undefined => {
@@ -143,7 +210,7 @@ const visitShared = (schema: GraphQLSchema, document: DocumentNode, section: Gen
   if (!entry) return undefined;
   const { visitor: visitorClass, selects } = entry;
   try {
-    const create = () => new (visitorClass())(schema, config, selects ? { selectedType: config.selectedType, generate: config.generate } : {}) as Visitor & Partial<Walk>;
+    const create = () => new (visitorClass())(schema, config, selects ? { selectedType: config.selectedType, generate: config.generate } : {}) as Processing;
     const { selectedType: _selected, generate: _generate, ...walkConfig } = config;
     const key = `${config.target} ${JSON.stringify(walkConfig)}`;
     let byConfig = walks.get(document);
@@ -156,7 +223,21 @@ const visitShared = (schema: GraphQLSchema, document: DocumentNode, section: Gen
       walk = Object.fromEntries(WALK_MAPS.map((name) => [name, walker[name]])) as Walk;
       byConfig.set(key, walk);
     }
-    const visitor = Object.assign(create(), copyWalk(walk));
+    const processed = processedWalk(walk, create);
+    if (processed && !writingTargets.has(processed)) {
+      // The processed maps frozen, shared by every file: a generate() that only reads them needs no copy.
+      try {
+        const visitor = Object.assign(create(), frozenWalk(processed));
+        visitor.processDirectives = () => undefined;
+        return visitor.generate() || '';
+      } catch {
+        // It writes to them (or fails): this file and the next ones generate from their own copies.
+        writingTargets.add(processed);
+      }
+    }
+    const visitor = Object.assign(create(), copyWalk(processed ?? walk));
+    // Its maps are processed already: `generate`'s own call does nothing.
+    if (processed) visitor.processDirectives = () => undefined;
     // codegen joins the plugin's (string) output with no prepend/append: the output itself, or ''.
     return visitor.generate() || '';
   } catch {

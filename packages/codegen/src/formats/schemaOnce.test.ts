@@ -67,3 +67,28 @@ test('the types generator parses a list of query documents once within a run, an
   });
   assert.notEqual(typesDocuments.parseAndMergeQueryDocuments(sources()), typesDocuments.parseAndMergeQueryDocuments(sources()), 'outside a run: parsed at each call');
 });
+
+const typesLegacyIR = createRequire(generatorRequire.resolve('@aws-amplify/graphql-types-generator'))('./compiler/legacyIR') as {
+  compileToLegacyIR: (schema: object, document: object, options?: object) => { operations: Record<string, unknown> };
+};
+
+test('the types generator compiles a schema and document to legacy IR once per options within a run', () => {
+  const run = new CodegenRun();
+  const options = () => ({ addTypename: true, complexObjectSupport: 'auto', amplifyJsLibraryVersion: undefined });
+  withSchemaOnce(run, () => {
+    const schema = typesLoading.parseSchema(sdl, false);
+    const document = typesDocuments.parseAndMergeQueryDocuments([new Source('query A {\n  a\n}\n', 'queries.graphql')]);
+    const ir = typesLegacyIR.compileToLegacyIR(schema, document, options());
+    assert.ok(ir.operations.A, 'the IR of the document');
+    assert.equal(typesLegacyIR.compileToLegacyIR(schema, document, options()), ir, 'equal options: one IR');
+    assert.notEqual(typesLegacyIR.compileToLegacyIR(schema, document, { ...options(), addTypename: false }), ir, 'other options');
+    assert.notEqual(typesLegacyIR.compileToLegacyIR(schema, document, { ...options(), extra: { nested: true } }), ir, 'options not plain values: compiled as called');
+    const other = typesDocuments.parseAndMergeQueryDocuments([new Source('query B {\n  a\n}\n', 'queries.graphql')]);
+    assert.notEqual(typesLegacyIR.compileToLegacyIR(schema, other, options()), ir, 'another document');
+    assert.notEqual(withSchemaOnce(new CodegenRun(), () => typesLegacyIR.compileToLegacyIR(schema, document, options())), ir, 'another run compiles its own');
+    assert.notEqual(typesLegacyIR.compileToLegacyIR(schema, document), typesLegacyIR.compileToLegacyIR(schema, document), 'default options: compiled at each call');
+  });
+  const schema = typesLoading.parseSchema(sdl, false);
+  const document = typesDocuments.parseAndMergeQueryDocuments([new Source('query A {\n  a\n}\n', 'queries.graphql')]);
+  assert.notEqual(typesLegacyIR.compileToLegacyIR(schema, document, options()), typesLegacyIR.compileToLegacyIR(schema, document, options()), 'outside a run: compiled at each call');
+});

@@ -15,6 +15,16 @@
  * per schema and document that passed it (a failing pair is validated again, with the generator's own error).
  * The generators only read the document (graphql-js ASTs are immutable by convention; the compiler builds its
  * own IR from them).
+ *
+ * The typescript, flow, angular (and json, scala) type targets then compile that schema and document to the same
+ * legacy IR (`compileToLegacyIR`, with the same options: `generateTypes` passes `addTypename`,
+ * `complexObjectSupport` and `amplifyJsLibraryVersion`): within a run it is compiled once per schema, document and
+ * options (by value, plain values only) and handed to each of them. Their code generators (`typescript/`, `flow/`,
+ * `angular/`, `scala/`, `serializeToJSON` of the types generator) only read the IR: they print from it into their
+ * own `CodeGenerator` and build their own arrays (checked by reading them for assignments and in-place array
+ * methods on it; swift and flow-modern compile their own IR, and swift writes to its options, so they are not
+ * shared). `generatorParity.test.ts` holds every type target, generated in one shared run, byte-identical to the
+ * generators run alone.
  */
 import type { CodegenRun } from '../codegenRun.js';
 import { generatorModule } from './generatorModules.js';
@@ -79,6 +89,38 @@ const wrapValidation = (module: Record<string, unknown>) => {
   module.validateQueryDocument = Object.assign(once, { sandlotSchemaOnce: true });
 };
 
+/** Legacy IRs compiled in a run: schema → document → options (JSON) → IR, for the run that compiled them. */
+const compiled = new WeakMap<CodegenRun, WeakMap<object, WeakMap<object, Map<string, unknown>>>>();
+
+/** Options of plain JSON values only (what `generateTypes` passes): their JSON is their value. */
+const jsonKeyOf = (options: unknown): string | undefined => {
+  if (typeof options !== 'object' || options === null || Object.getPrototypeOf(options) !== Object.prototype) return undefined;
+  const values = Object.values(options);
+  if (!values.every((value) => value === undefined || value === null || ['string', 'number', 'boolean'].includes(typeof value))) return undefined;
+  return JSON.stringify(Object.entries(options).filter(([, value]) => value !== undefined).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+};
+
+const wrapLegacyIR = (module: Record<string, unknown>) => {
+  const compile = module.compileToLegacyIR as ((schema: unknown, document: unknown, ...rest: unknown[]) => unknown) & { sandlotSchemaOnce?: boolean };
+  if (typeof compile !== 'function' || compile.sandlotSchemaOnce) return;
+  const once = (schema: unknown, document: unknown, ...rest: unknown[]) => {
+    const run = active;
+    const key = rest.length === 1 ? jsonKeyOf(rest[0]) : undefined;
+    if (!run || typeof schema !== 'object' || schema === null || typeof document !== 'object' || document === null || key === undefined) return compile(schema, document, ...rest);
+    let bySchema = compiled.get(run);
+    if (!bySchema) compiled.set(run, (bySchema = new WeakMap()));
+    let byDocument = bySchema.get(schema);
+    if (!byDocument) bySchema.set(schema, (byDocument = new WeakMap()));
+    let byOptions = byDocument.get(document);
+    if (!byOptions) byDocument.set(document, (byOptions = new Map()));
+    if (byOptions.has(key)) return byOptions.get(key);
+    const context = compile(schema, document, ...rest);
+    byOptions.set(key, context);
+    return context;
+  };
+  module.compileToLegacyIR = Object.assign(once, { sandlotSchemaOnce: true });
+};
+
 const install = () => {
   if (installed) return;
   installed = true;
@@ -89,4 +131,6 @@ const install = () => {
   // generateFromString calls `(0, loading_1.parseAndMergeQueryDocuments)(sources)` and `(0, validation_1.validateQueryDocument)(schema, document)`.
   wrapDocuments(generatorModule<Record<string, unknown>>('types-generator', './loading'));
   wrapValidation(generatorModule<Record<string, unknown>>('types-generator', './validation'));
+  // generateForTarget calls `(0, legacyIR_1.compileToLegacyIR)(schema, document, options)` for typescript, flow, angular.
+  wrapLegacyIR(generatorModule<Record<string, unknown>>('types-generator', './compiler/legacyIR'));
 };
