@@ -17,12 +17,14 @@
 // same for both servers. Gathered into one array instead (the SDK's transformToByteArray: 64 KiB socket reads
 // concatenated into a new 8 MiB array, about 55 ms of the client's CPU per GET on this 2-core machine against
 // about 9 ms of Sandlot's and 25 ms of s3rver's), the row measured the client: both servers tied within noise
-// (0.97-1.07x). The row is measured in 3 times as many rounds (18, GET_LARGE_REPEATS) (each round's GET phase
+// (0.97-1.07x). After the table the bench prints each server's CPU per request (its process's user + system time
+// over its rounds, from /proc): what each server costs the machine, apart from the shared client. The GET 8 MiB
+// row is measured in 3 times as many rounds (18, GET_LARGE_REPEATS) (each round's GET phase
 // repeated, the order reversed each time) to make its median steadier.
 // The peer is installed on demand into /tmp/sandlot-bench-peers/s3rver (never into the repo).
 // Run: npx tsx bench/storage.ts   (STORAGE_BENCH_ONLY=large: only the 8 MiB rows)
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -117,15 +119,16 @@ const large = Buffer.alloc(LARGE, 9);
 const smallKey = (i: number) => `small/${String(i).padStart(5, '0')}`;
 const drain = async (s3: S3Client, key: string) => (await (await s3.send(new GetObjectCommand({ Bucket, Key: key }))).Body!.transformToByteArray()).length;
 
-/** A measured row: `run` returns its rate against one server. */
-interface Row { label: string; run(s3: S3Client, name: string): Promise<number> }
+/** A measured row: `run` makes `ops` requests and returns its rate against one server. */
+interface Row { label: string; ops: number; run(s3: S3Client, name: string): Promise<number> }
 
 /** The 1 KiB and LIST rows, in order (later rows read what earlier ones wrote). */
 const SMALL_ROWS: Row[] = [
-  { label: 'PUT 1 KiB (ops/s)', run: async (s3) => SMALL_OPS / await timed(SMALL_OPS, (i) => s3.send(new PutObjectCommand({ Bucket, Key: smallKey(i), Body: small }))) },
-  { label: 'GET 1 KiB (ops/s)', run: async (s3) => SMALL_OPS / await timed(SMALL_OPS, (i) => drain(s3, smallKey(i))) },
+  { label: 'PUT 1 KiB (ops/s)', ops: SMALL_OPS, run: async (s3) => SMALL_OPS / await timed(SMALL_OPS, (i) => s3.send(new PutObjectCommand({ Bucket, Key: smallKey(i), Body: small }))) },
+  { label: 'GET 1 KiB (ops/s)', ops: SMALL_OPS, run: async (s3) => SMALL_OPS / await timed(SMALL_OPS, (i) => drain(s3, smallKey(i))) },
   {
     label: 'LIST 1000 keys (pages/s)',
+    ops: LIST_OPS,
     run: async (s3, name) => LIST_OPS / await timed(LIST_OPS, async () => {
       const page = await s3.send(new ListObjectsV2Command({ Bucket, Prefix: 'small/' }));
       if (page.KeyCount !== SMALL_OPS) throw new Error(`${name} listed ${page.KeyCount}`);
@@ -145,8 +148,8 @@ const getLarge = (s3: S3Client) => async (i: number) => {
   if ((await streamed(s3, `large/${i}`)) !== LARGE) throw new Error('short read');
 };
 /** The 8 MiB rows: a PUT phase (both servers) and then a GET phase (both servers) reading what it wrote. */
-const PUT_LARGE: Row = { label: 'PUT 8 MiB (MiB/s)', run: async (s3) => (LARGE_OPS * 8) / await timed(LARGE_OPS, (i) => s3.send(new PutObjectCommand({ Bucket, Key: `large/${i}`, Body: large }))) };
-const GET_LARGE: Row = { label: 'GET 8 MiB (MiB/s)', run: async (s3) => (LARGE_OPS * 8) / await timed(LARGE_OPS, getLarge(s3)) };
+const PUT_LARGE: Row = { label: 'PUT 8 MiB (MiB/s)', ops: LARGE_OPS, run: async (s3) => (LARGE_OPS * 8) / await timed(LARGE_OPS, (i) => s3.send(new PutObjectCommand({ Bucket, Key: `large/${i}`, Body: large }))) };
+const GET_LARGE: Row = { label: 'GET 8 MiB (MiB/s)', ops: LARGE_OPS, run: async (s3) => (LARGE_OPS * 8) / await timed(LARGE_OPS, getLarge(s3)) };
 /** STORAGE_BENCH_ONLY=large: only the 8 MiB rows (quicker tries of a large-body change). */
 const LARGE_ONLY = process.env.STORAGE_BENCH_ONLY === 'large';
 const ROWS = [...(LARGE_ONLY ? [] : SMALL_ROWS), PUT_LARGE, GET_LARGE];
@@ -176,6 +179,17 @@ const median = (xs: number[]) => {
 // other, first one alternating by round, so a change in the machine's load hits both alike.
 const dir = mkdtempSync(join(tmpdir(), 'sandlot-bench-storage-'));
 const samples: Record<string, Record<string, number[]>> = { sandlot: {}, s3rver: {} };
+/** CPU milliseconds each server process spent in a row's measurements, and the requests they served. */
+const serverCpu: Record<string, Record<string, { ms: number; ops: number }>> = { sandlot: {}, s3rver: {} };
+/** CPU milliseconds (user + system) of a process so far, from /proc (Linux; NaN elsewhere). */
+const processCpuMs = (pid: number): number => {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10; // USER_HZ = 100
+  } catch {
+    return NaN;
+  }
+};
 const targets: Target[] = [];
 try {
   for (const start of [startOurs, startS3rver]) targets.push(await start(mkdtempSync(join(dir, 'run-'))));
@@ -188,7 +202,11 @@ try {
   }
   const measure = async (row: Row, i: number) => {
     await settle();
+    const cpu0 = processCpuMs(targets[i]!.child.pid!);
     (samples[targets[i]!.name]![row.label] ??= []).push(await row.run(clients[i]!, targets[i]!.name));
+    const cpu = (serverCpu[targets[i]!.name]![row.label] ??= { ms: 0, ops: 0 });
+    cpu.ms += processCpuMs(targets[i]!.child.pid!) - cpu0;
+    cpu.ops += row.ops;
   };
   for (let round = 0; round < ROUNDS; round++) {
     const order = round % 2 === 0 ? [0, 1] : [1, 0];
@@ -230,4 +248,7 @@ for (const row of ROWS) {
   const list = (name: string) => samples[name]![row.label]!.map((x) => x.toFixed(1)).join(' / ');
   console.log(`  rounds of ${row.label}: sandlot ${list('sandlot')}; s3rver ${list('s3rver')}`);
 }
+const cpuPerOp = (name: string, label: string) => serverCpu[name]![label]!.ms / serverCpu[name]![label]!.ops;
+console.log(`\nserver CPU per request (ms, user + system of the server's process over all its rounds; lower is better)`);
+for (const row of ROWS) console.log(`  ${row.label.replace(/ \(.*\)$/, '').padEnd(24)} sandlot ${cpuPerOp('sandlot', row.label).toFixed(2).padStart(7)}   s3rver ${cpuPerOp('s3rver', row.label).toFixed(2).padStart(7)}`);
 console.log(`(${SMALL_OPS} small and ${LARGE_OPS} large objects, ${CONCURRENCY} requests in flight; median of ${ROUNDS} rounds (GET 8 MiB: ${ROUNDS * GET_LARGE_REPEATS}), the servers taking turns, settled alike before each; sandlot checks SigV4 and storage rules on every request)`);
