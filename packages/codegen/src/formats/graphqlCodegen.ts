@@ -9,7 +9,8 @@
  * Within a run, the generated documents (one set per depth/typename/S3-fragment choice) and the formatted
  * statements are computed once: the `graphql` statements that feed every type target are the same files the
  * `graphql` target writes, and the javascript/typescript/flow/angular targets share one set of documents.
- * Each set's statements go through prettier's GraphQL formatting in one call (`primeGraphqlFormats`), and the
+ * Each set's statements are printed in prettier's GraphQL form directly (`graphqlStatementPrinter.ts`; other shapes
+ * go through prettier in one call, `primeGraphqlFormats`), and the
  * generators' schema loaders build the AppSync schema once per run (`schemaOnce.ts`).
  */
 import type { GeneratedOperations, GraphQLWithMeta } from '@aws-amplify/graphql-docs-generator';
@@ -19,6 +20,7 @@ import type { CodegenRun } from '../codegenRun.js';
 import { isEmptyGraphqlDocument } from './emptyGraphqlDocument.js';
 import { generatorModule } from './generatorModules.js';
 import { useHandlebarsOnce } from './handlebarsOnce.js';
+import { printStatementGraphql } from './graphqlStatementPrinter.js';
 import { graphqlFormatsOf, primeGraphqlFormats, seedGraphqlFormats, usePrettierOnce } from './prettierOnce.js';
 import { withSchemaOnce } from './schemaOnce.js';
 import { formatStatementsFile } from './statementsFormatter.js';
@@ -74,8 +76,12 @@ const documentsFor = (run: CodegenRun, schema: string, requested: DocumentOption
   run.once(documentsKey(run, schema, requested), () => {
     const options = documentOptionsFor(schema, requested);
     const operations = withSchemaOnce(run, () => generateGraphQLDocuments(schema, { ...options, includeMetaData: true }));
-    // Every target formats each statement's GraphQL with prettier first: one call for all of them.
-    primeGraphqlFormats(statementTexts(operations));
+    // Every target formats each statement's GraphQL with prettier first: printed directly in prettier's form
+    // (`graphqlStatementPrinter.ts`), and the statements of other shapes in one prettier call.
+    const texts = [...new Set(statementTexts(operations))];
+    const printed = texts.map((text) => [text, printStatementGraphql(text)] as const);
+    seedGraphqlFormats(printed.filter((pair): pair is readonly [string, string] => pair[1] !== undefined));
+    primeGraphqlFormats(printed.filter(([, formatted]) => formatted === undefined).map(([text]) => text));
     return operations;
   });
 
