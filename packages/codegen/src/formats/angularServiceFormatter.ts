@@ -113,10 +113,12 @@ const MEMBER = new RegExp(`^( *)(${NAME})(\\??): +(.*),$`);
 const OPEN = new RegExp(`^( *)(${NAME})(\\??): +(?:(${NAME})< )?\\{$`);
 const CLOSE = /^( *)\}( \| null)?( >( \| null)?)?,$/;
 const ENUM_MEMBER = new RegExp(`^  (${NAME}) = ("[A-Za-z0-9_]*"),$`);
+const TYPE_HEAD = new RegExp(`^export type ${NAME} = \\{$`);
+const ENUM_HEAD = new RegExp(`^export enum ${NAME} \\{$`);
 
 /** An `export type Name = {…};` piece as prettier prints it; undefined outside the shape. */
 const typeAlias = (lines: readonly string[]): string[] | undefined => {
-  const head = new RegExp(`^export type ${NAME} = \\{$`).exec(lines[0]!);
+  const head = TYPE_HEAD.exec(lines[0]!);
   if (!head || lines[lines.length - 1] !== '};') return undefined;
   const out = [lines[0]!];
   // Open nested object types: whether each is an `Array< {` argument, and how many members it has.
@@ -155,7 +157,7 @@ const typeAlias = (lines: readonly string[]): string[] | undefined => {
 
 /** An `export enum Name {…}` piece of string members as prettier prints it; undefined outside the shape. */
 const stringEnum = (lines: readonly string[]): string[] | undefined => {
-  if (!new RegExp(`^export enum ${NAME} \\{$`).test(lines[0]!) || lines[lines.length - 1] !== '}' || lines.length < 3) return undefined;
+  if (!ENUM_HEAD.test(lines[0]!) || lines[lines.length - 1] !== '}' || lines.length < 3) return undefined;
   const members = lines.slice(1, -1).map((line) => ENUM_MEMBER.exec(line));
   if (members.some((member) => member === null)) return undefined;
   return [lines[0]!, ...members.map((member, at) => `  ${member![1]} = ${member![2]}${at < members.length - 1 ? ',' : ''}`), '}'];
@@ -314,6 +316,10 @@ const SIGNATURE = new RegExp(
   `^(async )?(${NAME})\\(((?:${NAME}\\??:[^,()\`{}]*, )*)\\) : (?:Promise<([^\`{}]*)>|Observable<SubscriptionResponse<Pick<${CONTAINER}, "(${NAME})">>>) \\{const statement = \``,
 );
 const PARAMETER = new RegExp(`^(${NAME})(\\??):(.*)$`);
+/** A required variable's line in the arguments object, an optional variable's `if`, a query's return line. */
+const ARGUMENT_LINE = new RegExp(`^      (${NAME}),$`);
+const OPTIONAL_IF = new RegExp(`^    if \\((${NAME})\\) \\{$`);
+const QUERY_RETURN = new RegExp(`^    return \\(<(.*)>response\\.data\\.(${NAME})\\)$`);
 
 /**
  * A method of the service class printed as prettier prints it, when it is one of the generator's two methods
@@ -350,13 +356,13 @@ export const formatServiceMethod = (member: string): string | undefined => {
   if (lines.shift() !== '' || lines.shift() !== `    const ${ARGUMENTS} : any = {`) return undefined;
   const required: string[] = [];
   for (let line = lines.shift(); line !== '    }'; line = lines.shift()) {
-    const member = line === undefined ? null : new RegExp(`^      (${NAME}),$`).exec(line);
+    const member = line === undefined ? null : ARGUMENT_LINE.exec(line);
     if (!member) return undefined;
     required.push(member[1]!);
   }
   const optional: string[] = [];
   while (lines[0]?.startsWith('    if (')) {
-    const variable = new RegExp(`^    if \\((${NAME})\\) \\{$`).exec(lines.shift()!)?.[1];
+    const variable = OPTIONAL_IF.exec(lines.shift()!)?.[1];
     if (variable === undefined || lines.shift() !== `      ${ARGUMENTS}.${variable} = ${variable}` || lines.shift() !== '    }') return undefined;
     optional.push(variable);
   }
@@ -364,7 +370,7 @@ export const formatServiceMethod = (member: string): string | undefined => {
   let resultType: string;
   if (query) {
     const printed = simpleType(result!);
-    const returned = new RegExp(`^    return \\(<(.*)>response\\.data\\.(${NAME})\\)$`).exec(lines[1] ?? '');
+    const returned = QUERY_RETURN.exec(lines[1] ?? '');
     if (printed === undefined || lines.length !== 3 || lines[0] !== `    const response = await API.graphql(${CALL}) as any;` || !returned || returned[1] !== result || lines[2] !== '  }') return undefined;
     resultType = `Promise<${printed}>`;
     const flat = `  async ${name}(${parameters.join(', ')}): ${resultType} {`;
