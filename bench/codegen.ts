@@ -10,7 +10,7 @@
 // `ampx generate graphql-client-code` runs (the CLI writes one format per run): each run would add process
 // start, backend loading and module loading, and each graphql-codegen run the AppSync schema again — per-process
 // costs that do not depend on the generators; the batch measures the generation work itself, each shared step once.
-// `--threads 1` runs the same batch on this thread only (default: one thread per core, at most 4);
+// `--threads N` runs the same batch on N threads, this one included (default: one per core but one, at least 1, at most 4);
 // `--no-generators-bundle` loads the generator packages from node_modules instead of their bundle;
 // `--no-code-cache` builds the bundle without the V8 code caches scripts/build.mjs ships beside it.
 // Peer: the real command needs a deployed backend (CloudFormation + S3 + AppSync calls) and cannot run offline,

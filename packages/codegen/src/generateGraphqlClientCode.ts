@@ -74,7 +74,7 @@ export const generateGraphqlClientCodeFiles = async (
       return { [MODEL_INTROSPECTION_FILE_NAME]: generateModelIntrospectionText({ modelSchema: data.modelSchema }) };
     case 'modelgen': {
       const { generateModelgenFiles } = await import('./formats/modelgen.js');
-      return generateModelgenFiles(data.modelSchema, resolved);
+      return generateModelgenFiles(data.modelSchema, resolved, run);
     }
     case 'graphql-codegen': {
       const [{ generateGraphqlCodegenFiles }, appsyncSchema] = await Promise.all([

@@ -79,35 +79,45 @@ const STRING = /^"[A-Za-z0-9_]*"$/;
 
 /**
  * A type made of names, plain string literals, `|` and `Name< … >` (one type argument), printed as prettier
- * prints it on one line: `A | B`, `Name<A | B>`. Undefined for anything else.
+ * prints it on one line: `A | B`, `Name<A | B>`. Undefined for anything else. A function of its text, kept per
+ * text (a file repeats a few hundred types over tens of thousands of members).
  */
 const simpleType = (source: string): string | undefined => {
+  if (simpleTypes.has(source)) return simpleTypes.get(source);
   const tokens = source.match(/[A-Za-z0-9_]+|"[^"]*"|\S/g) ?? [];
-  let at = 0;
-  const union = (): string | undefined => {
-    const parts: string[] = [];
-    for (;;) {
-      const part = atom();
-      if (part === undefined) return undefined;
-      parts.push(part);
-      if (tokens[at] !== '|') return parts.join(' | ');
-      at++;
-    }
-  };
-  const atom = (): string | undefined => {
-    const token = tokens[at++];
-    if (token === undefined) return undefined;
-    if (STRING.test(token)) return token;
-    if (!NAME_ONLY.test(token)) return undefined;
-    if (tokens[at] !== '<') return token;
-    at++;
-    const argument = union();
-    if (argument === undefined || tokens[at++] !== '>') return undefined;
-    return `${token}<${argument}>`;
-  };
-  const printed = union();
-  return printed !== undefined && at === tokens.length ? printed : undefined;
+  const state = { tokens, at: 0 };
+  const union = typeUnion(state);
+  const printed = union !== undefined && state.at === tokens.length ? union : undefined;
+  if (simpleTypes.size >= MAX_SIMPLE_TYPES) simpleTypes.clear();
+  simpleTypes.set(source, printed);
+  return printed;
 };
+const simpleTypes = new Map<string, string | undefined>();
+const MAX_SIMPLE_TYPES = 10_000;
+
+// simpleType's parser: module functions over a token cursor (no closures made per call).
+type TypeTokens = { tokens: readonly string[]; at: number };
+function typeUnion(state: TypeTokens): string | undefined {
+  const parts: string[] = [];
+  for (;;) {
+    const part = typeAtom(state);
+    if (part === undefined) return undefined;
+    parts.push(part);
+    if (state.tokens[state.at] !== '|') return parts.join(' | ');
+    state.at++;
+  }
+}
+function typeAtom(state: TypeTokens): string | undefined {
+  const token = state.tokens[state.at++];
+  if (token === undefined) return undefined;
+  if (STRING.test(token)) return token;
+  if (!NAME_ONLY.test(token)) return undefined;
+  if (state.tokens[state.at] !== '<') return token;
+  state.at++;
+  const argument = typeUnion(state);
+  if (argument === undefined || state.tokens[state.at++] !== '>') return undefined;
+  return `${token}<${argument}>`;
+}
 
 const MEMBER = new RegExp(`^( *)(${NAME})(\\??): +(.*),$`);
 const OPEN = new RegExp(`^( *)(${NAME})(\\??): +(?:(${NAME})< )?\\{$`);

@@ -11,8 +11,9 @@
  * Every module the glue asks for is listed in `generatorModules.json` under the package it is resolved from
  * (asking for one that is not listed throws, from sources too, so the bundle cannot miss one).
  */
+import { isAscii } from 'node:buffer';
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, openSync, readSync, writeFileSync } from 'node:fs';
 import Module, { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -38,6 +39,65 @@ type Loaded = { file: string; script: vm.Script; digest: Buffer; cache: CodeCach
 const loaded = new Map<string, Loaded>();
 
 /**
+ * One buffer, kept per thread, that the bundled files and their code caches are read into (see `readWrappedSource`).
+ * On the VMs Sandlot is benched on, touching fresh memory is what reading a few MB costs most (a page fault per
+ * 4 KB page): a new buffer for every file and cache, plus the copy `Module.wrap` makes V8 flatten, came to about
+ * 9 MB of fresh pages for the generators bundle alone. It grows to the largest file read (~3.5 MB, the bundle's
+ * code cache) and is reused by every later load on the thread (the prettier parsers).
+ */
+let scratch: Buffer | undefined;
+
+/**
+ * `file`'s bytes read into the scratch buffer at `at`, with `spare` bytes free after them; returns the bytes read
+ * (a view of the scratch buffer, valid until the next read).
+ */
+const readIntoScratch = (file: string, at: number, spare: number): Buffer => {
+  const fd = openSync(file, 'r');
+  try {
+    const size = fstatSync(fd).size;
+    if (!scratch || scratch.length < at + size + spare) scratch = Buffer.allocUnsafeSlow(Math.max(at + size + spare, scratch?.length ?? 0));
+    let read = 0;
+    while (read < size) {
+      const count = readSync(fd, scratch, at + read, size - read, null);
+      if (count === 0) break;
+      read += count;
+    }
+    return scratch.subarray(at, at + read);
+  } finally {
+    closeSync(fd);
+  }
+};
+
+/** `Module.wrap`'s text before and after the source, when it is one (else undefined: wrapped as `Module.wrap` does). */
+const wrapperParts = (): [string, string] | undefined => {
+  const parts = Module.wrap('\0').split('\0');
+  if (parts.length !== 2 || `${parts[0]}${parts[1]}` !== Module.wrap('') || !/^[\x00-\x7f]*$/.test(`${parts[0]}${parts[1]}`)) return undefined;
+  return [parts[0]!, parts[1]!];
+};
+
+/**
+ * `Module.wrap(<file as UTF-8>)` and the SHA-256 of `Module.wrap('')` followed by the file's bytes (what the code
+ * cache's digest is checked against). The file is read into the scratch buffer between the wrapper's two halves,
+ * so that an ASCII-only file (the generators bundle is made one at build time) is decoded once, wrapper included,
+ * as Latin-1 — for ASCII bytes the same characters as UTF-8, and a copy V8 holds as a one-byte string without
+ * validating UTF-8 or concatenating. A file with any other byte is decoded as UTF-8 and wrapped as before.
+ */
+export const readWrappedSource = (file: string): { wrapped: string; digest: Buffer; decoded: 'latin1' | 'utf8' } => {
+  const parts = wrapperParts();
+  const head = parts?.[0] ?? '';
+  const tail = parts?.[1] ?? '';
+  const source = readIntoScratch(file, head.length, tail.length);
+  const digest = createHash('sha256').update(Module.wrap('')).update(source).digest();
+  if (parts && isAscii(source)) {
+    const buffer = scratch!;
+    buffer.write(head, 0, 'latin1');
+    buffer.write(tail, head.length + source.length, 'latin1');
+    return { wrapped: buffer.toString('latin1', 0, head.length + source.length + tail.length), digest, decoded: 'latin1' };
+  }
+  return { wrapped: Module.wrap(source.toString('utf8')), digest, decoded: 'utf8' };
+};
+
+/**
  * A bundled CommonJS file (the generators bundle, a prettier parser), loaded as `require` would load it, but
  * compiled through `vm.Script` with the V8 code cache written beside it at build time when there is one
  * (`generatorsCodeCache.ts`, `writeLoadedCodeCaches`): V8 then deserializes the bytecode of the functions a generation ran instead
@@ -50,12 +110,11 @@ const loaded = new Map<string, Loaded>();
 const loadCommonJs = (file: string): unknown => {
   const done = loaded.get(file);
   if (done) return done.exports;
-  const source = readFileSync(file);
-  const wrapped = Module.wrap(source.toString('utf8'));
-  const digest = createHash('sha256').update(Module.wrap('')).update(source).digest();
+  const { wrapped, digest } = readWrappedSource(file);
   let cachedData: Buffer | undefined;
   try {
-    const data = readFileSync(`${file}${CODE_CACHE_SUFFIX}`);
+    // Read into the scratch buffer too (the source's bytes are no longer needed): V8 reads it only while compiling.
+    const data = readIntoScratch(`${file}${CODE_CACHE_SUFFIX}`, 0, 0);
     if (data.length > DIGEST_BYTES && data.subarray(0, DIGEST_BYTES).equals(digest)) cachedData = data.subarray(DIGEST_BYTES);
   } catch {
     // no cache: compiled as usual

@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import { modelSchemaFromDataResource, transformModelSchema } from '../index.js';
 import { docsAppSchema, richSchema } from '../testing/schemas.js';
-import { documentOptionsFor } from './graphqlCodegen.js';
+import { isEmptyGraphqlDocument } from './emptyGraphqlDocument.js';
+import { documentOptionsFor, hasCodeLine } from './graphqlCodegen.js';
 
 /**
  * The `graphql` statement target (documents with external S3Object fragments) and the other targets (without)
@@ -45,4 +46,20 @@ test('with an S3Object type the fragment options stay apart', () => {
   const options = { maxDepth: 2, typenameIntrospection: true };
   assert.equal(documentOptionsFor(S3_SCHEMA, { ...options, useExternalFragmentForS3Object: true }).useExternalFragmentForS3Object, true);
   assert.equal(documentOptionsFor(S3_SCHEMA, { ...options, useExternalFragmentForS3Object: false }).useExternalFragmentForS3Object, false);
+});
+
+/**
+ * A statements file with a line of code (anything but whitespace before its first `#`) is kept without being
+ * parsed: `isEmptyGraphqlDocument` is false for it. Where `hasCodeLine` is false, the document is checked as before.
+ */
+test('hasCodeLine: true only where isEmptyGraphqlDocument is false', () => {
+  const texts = [
+    '', '\n', '  \n\t\n', '# only a comment\n', '# one\n  # two\n', '\uFEFF\n# bom\n', ',\n', '#\r x\n', 'x # y\n', '  # a\nquery Q {\n  a\n}\n',
+    'query Q {\n  a\n}\n', 'query Q {', '/* tslint:disable */\nexport const a = 1;\n', '"""\n# in a block string\n"""\n', 'query Q { a(s: "#") }',
+  ];
+  for (const text of texts) {
+    if (hasCodeLine(text)) assert.equal(isEmptyGraphqlDocument(text), false, JSON.stringify(text));
+  }
+  assert.deepEqual(texts.map(hasCodeLine), [false, false, false, false, false, false, true, true, true, true, true, true, true, true, true]);
+  assert.deepEqual(texts.filter((text) => !hasCodeLine(text)).map(isEmptyGraphqlDocument), [true, true, true, true, true, true]);
 });

@@ -34,18 +34,9 @@ const { GraphQLStatementsFormatter, statementsTargetToFileExtensionMap } = gener
   GraphQLStatementsFormatter: new (language: StatementsTarget, operation?: string, typesPath?: string) => { format: (statements: Map<string, unknown>) => string };
   statementsTargetToFileExtensionMap: Record<StatementsTarget, string>;
 };
-// The types generator is loaded when a type target first needs it (or `loadTypesGenerator` asks for it).
-export const loadTypesGenerator = () => generatorModule<{ generateTypes: typeof GenerateTypes }>('graphql-generator', './types.js');
+// The types generator is loaded when a type target first needs it.
+const loadTypesGenerator = () => generatorModule<{ generateTypes: typeof GenerateTypes }>('graphql-generator', './types.js');
 const generateTypes: typeof GenerateTypes = (options) => loadTypesGenerator().generateTypes(options);
-/**
- * Load what the largest graphql-codegen parts run before the AppSync schema they need is there: the types
- * generator and prettier's TypeScript parser (the angular file's header and service class go through it:
- * `angularServiceFormatter.ts`).
- */
-export const warmUpGenerators = (): void => {
-  loadTypesGenerator();
-  generatorModule<{ format: (text: string, options: object) => string }>('types-generator', 'prettier').format('', { parser: 'typescript' });
-};
 // The types generator parses `Source` objects with its own graphql@15 copy, which checks `instanceof Source`:
 // build them from that same copy, not from this package's graphql.
 const { Source } = generatorModule<typeof import('graphql')>('types-generator', 'graphql');
@@ -132,11 +123,26 @@ const formatStatements = (target: StatementsTarget, operations: Operations, rela
   return files;
 };
 
+/**
+ * Whether a line of `text` has anything but whitespace before its first `#`. Then `isEmptyGraphqlDocument(text)`
+ * is false — it is true only for a text whose lines, each cut at its first `#`, are all whitespace — and the
+ * statements file need not be parsed to know it (the `.graphql` files parse in full, tens of ms for 50 models).
+ */
+export const hasCodeLine = (text: string): boolean => {
+  for (let from = 0; from <= text.length; ) {
+    const newline = text.indexOf('\n', from);
+    const end = newline === -1 ? text.length : newline;
+    if (text.slice(from, end).replace(/#.*$/, '').trim() !== '') return true;
+    from = end + 1;
+  }
+  return false;
+};
+
 /** `generateStatements` for a target, empty documents dropped; once per run and options. */
 const statementsFor = (run: CodegenRun, schema: string, target: StatementsTarget, options: StatementOptions, relativeTypesPath: string | undefined) =>
   run.once(`statements ${run.keyOf(schema)} ${target} ${JSON.stringify(options)} ${relativeTypesPath}`, () => {
     const operations = documentsFor(run, schema, { ...options, useExternalFragmentForS3Object: target === 'graphql' });
-    return Object.fromEntries(Object.entries(formatStatements(target, operations, relativeTypesPath)).filter(([, contents]) => !isEmptyGraphqlDocument(contents)));
+    return Object.fromEntries(Object.entries(formatStatements(target, operations, relativeTypesPath)).filter(([, contents]) => hasCodeLine(contents) || !isEmptyGraphqlDocument(contents)));
   });
 
 type GraphqlCodegenOptions = Extract<ResolvedGenerateOptions, { format: 'graphql-codegen' }>;

@@ -3,9 +3,10 @@ import { test } from 'node:test';
 import { createRequire } from 'node:module';
 import { GraphQLString } from 'graphql';
 import { modelSchemaFromDataResource } from '../modelSchema.js';
-import { resolveGenerateOptions } from '../options.js';
-import { richSchema } from '../testing/schemas.js';
-import { copyWalk, generateModelgenFiles, type Walk } from './modelgen.js';
+import { CodegenRun } from '../codegenRun.js';
+import { MODEL_TARGET_CHOICES, resolveGenerateOptions } from '../options.js';
+import { docsAppSchema, generatedSchema, richSchema } from '../testing/schemas.js';
+import { copyWalk, generateModelgenFiles, instantiate, type Walk } from './modelgen.js';
 
 // Each file's visitor gets the one walk's maps as copyWalk returns them; generate() then changes what it got.
 test('copyWalk: the walk\'s objects copied (references between them kept), frozen nodes, class instances and null prototypes as they were', () => {
@@ -91,4 +92,138 @@ test('the model files share one frozen copy of the processed maps; a visitor tha
   }
   assert.equal(frozen[0], true, 'the first model file read the frozen copy');
   assert.ok(frozen.length > 2 && frozen.slice(1).every((isFrozen) => !isFrozen), 'that file again and the next ones: their own copies');
+});
+
+// The plugin's visitor base (`buildScalars` is called through the module's exports object: counts constructions).
+const pluginRequire = createRequire(generatorRequire.resolve('@aws-amplify/appsync-modelgen-plugin'));
+const visitorCommon = pluginRequire('@graphql-codegen/visitor-plugin-common') as { buildScalars: (...args: unknown[]) => unknown };
+const countConstructions = async <T>(run: () => Promise<T> | T): Promise<{ result: T; constructions: number }> => {
+  const original = visitorCommon.buildScalars;
+  let constructions = 0;
+  visitorCommon.buildScalars = (...args: unknown[]) => {
+    constructions += 1;
+    return original(...args);
+  };
+  try {
+    return { result: await run(), constructions };
+  } finally {
+    visitorCommon.buildScalars = original;
+  }
+};
+
+test('each target constructs its visitor once per run; the model files get copies (same files as before)', async () => {
+  const schema = modelSchemaFromDataResource(richSchema());
+  for (const modelTarget of ['java', 'swift', 'dart'] as const) {
+    const options = resolveGenerateOptions({ format: 'modelgen', modelTarget });
+    if (options.format !== 'modelgen') throw new Error('modelgen options');
+    const { result: files, constructions } = await countConstructions(() => generateModelgenFiles(schema, options));
+    assert.ok(Object.keys(files).length > 5, `${modelTarget}: one file per model and more`);
+    assert.equal(constructions, 1, modelTarget);
+  }
+});
+
+type AnyVisitor = Record<PropertyKey, unknown>;
+/** A visitor's own properties in order, functions as what they are (bound method or other), for comparison. */
+const shape = (visitor: AnyVisitor) => {
+  const plain = (value: unknown): unknown => {
+    if (typeof value === 'function') return `function ${value.name.replace(/^(bound )+/, 'bound ')}`;
+    if (value instanceof Set) return { set: [...value].map(plain) };
+    if (Array.isArray(value)) return value.map(plain);
+    if (typeof value === 'object' && value !== null && [Object.prototype, null].includes(Object.getPrototypeOf(value) as object | null)) {
+      return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, plain(item)]));
+    }
+    return value;
+  };
+  return { prototype: Object.getPrototypeOf(visitor) as unknown, keys: Reflect.ownKeys(visitor), state: Reflect.ownKeys(visitor).map((key) => plain(visitor[key])) };
+};
+
+const pluginGraphql = pluginRequire('graphql') as typeof import('graphql');
+const VISITOR_CLASSES = {
+  java: ['appsync-java-visitor.js', 'AppSyncModelJavaVisitor'],
+  swift: ['appsync-swift-visitor.js', 'AppSyncSwiftVisitor'],
+  dart: ['appsync-dart-visitor.js', 'AppSyncModelDartVisitor'],
+  javascript: ['appsync-javascript-visitor.js', 'AppSyncModelJavascriptVisitor'],
+  typescript: ['appsync-typescript-visitor.js', 'AppSyncModelTypeScriptVisitor'],
+  metadata: ['appsync-json-metadata-visitor.js', 'AppSyncJSONVisitor'],
+} as const;
+
+test('a copied visitor has the own properties, in order, that its constructor gives it, with its own state and methods bound to it', () => {
+  const schema = pluginGraphql.buildSchema('scalar AWSDateTime\ntype Query { todo: Todo }\ntype Todo { id: ID! at: AWSDateTime }');
+  for (const [target, [file, name]] of Object.entries(VISITOR_CLASSES)) {
+    const Visitor = (pluginRequire(`./visitors/${file}`) as Record<string, Parameters<typeof instantiate>[0]>)[name]!;
+    const config = { target, directives: 'enum Hidden { A }\ndirective @model on OBJECT', isTimestampFieldsAdded: true, emitAuthProvider: true };
+    const first = instantiate(Visitor, schema, { ...config, selectedType: 'Todo', generate: 'code' }, { selectedType: 'Todo', generate: 'code' }, `test ${target}`) as unknown as AnyVisitor;
+    const copy = instantiate(Visitor, schema, { ...config, selectedType: 'Other', generate: 'metadata' }, { selectedType: 'Other', generate: 'metadata' }, `test ${target}`) as unknown as AnyVisitor;
+    const constructed = new Visitor(schema, { ...config, selectedType: 'Other', generate: 'metadata' }, { selectedType: 'Other', generate: 'metadata' }) as unknown as AnyVisitor;
+    assert.deepStrictEqual(shape(copy), shape(constructed), target);
+    assert.equal((copy._parsedConfig as { selectedType: string }).selectedType, 'Other');
+    assert.deepEqual(copy.typesToSkip, ['AMPLIFY', 'Hidden']);
+    // Its own state: nothing shared with the first visitor but the schema (and functions inside the config).
+    assert.equal(copy._schema, first._schema);
+    for (const key of ['_parsedConfig', 'scalars', 'typesToSkip', 'modelMap', 'READ_ONLY_FIELDS', 'SCALAR_TYPE_MAP']) assert.notEqual(copy[key], first[key], `${target} ${key}`);
+    // Its methods are bound to it: called detached, they read its config, not the first visitor's.
+    const { isGenerateModelsForLazyLoadAndCustomSelectionSet: detached } = copy as { isGenerateModelsForLazyLoadAndCustomSelectionSet: () => boolean };
+    (copy._parsedConfig as Record<string, unknown>).generateModelsForLazyLoadAndCustomSelectionSet = true;
+    (first._parsedConfig as Record<string, unknown>).generateModelsForLazyLoadAndCustomSelectionSet = false;
+    assert.equal(detached(), true, target);
+  }
+});
+
+test('a visitor whose constructor makes other own properties (an arrow function) is constructed for every file', async () => {
+  const schema = pluginGraphql.buildSchema('type Query { a: String }');
+  const { AppSyncModelIntrospectionVisitor: Visitor } = pluginRequire('./visitors/appsync-model-introspection-visitor.js') as Record<string, Parameters<typeof instantiate>[0]>;
+  const config = { target: 'introspection' };
+  const { result: visitors, constructions } = await countConstructions(() => [1, 2, 3].map(() => instantiate(Visitor!, schema, config, {}, 'test introspection') as unknown as AnyVisitor));
+  assert.equal(constructions, 3);
+  assert.equal(typeof visitors[2]!.isUnionFieldType, 'function');
+  assert.notEqual(visitors[1]!.isUnionFieldType, visitors[2]!.isUnionFieldType);
+});
+
+/** Every model target generated in one run: the files as generated alone; the merged schemas computed in the run. */
+const sharedRunMatchesAlone = async (schema: string) => {
+  const computed: string[] = [];
+  const run = new (class extends CodegenRun {
+    override once<T>(key: string, compute: () => T): T {
+      return super.once(key, () => {
+        computed.push(key.split(' ').slice(0, 3).join(' '));
+        return compute();
+      });
+    }
+  })();
+  for (const modelTarget of MODEL_TARGET_CHOICES) {
+    const options = resolveGenerateOptions({ format: 'modelgen', modelTarget });
+    if (options.format !== 'modelgen') throw new Error('modelgen options');
+    const shared = await generateModelgenFiles(schema, options, run);
+    assert.deepEqual(shared, await generateModelgenFiles(schema, options), modelTarget);
+  }
+  // One parse of the model schema; java, javascript, typescript and dart add the same scalars in the same order, swift in another.
+  assert.deepEqual(computed, ['modelgen model schema', 'modelgen merged schema', 'modelgen merged schema']);
+};
+
+test('the targets generated in one run share the merged schema where the plugin adds the same scalars; every file as generated alone', async () => {
+  for (const schema of [docsAppSchema(), richSchema(), generatedSchema(6)].map(modelSchemaFromDataResource)) await sharedRunMatchesAlone(schema);
+});
+
+test('a processDirectives that fails part-way spends the walk: the target\'s files are generated through codegen, as before', async () => {
+  const options = resolveGenerateOptions({ format: 'modelgen', modelTarget: 'java' });
+  if (options.format !== 'modelgen') throw new Error('modelgen options');
+  const schema = modelSchemaFromDataResource(richSchema());
+  const expected = await generateModelgenFiles(schema, options);
+  const prototype = visitorBase.AppSyncModelVisitor.prototype;
+  const original = prototype.processDirectives;
+  let calls = 0;
+  prototype.processDirectives = function (this: unknown, ...args: unknown[]) {
+    calls += 1;
+    const result = original.apply(this, args);
+    // The first call has changed the walk's maps, then fails.
+    if (calls === 1) throw new Error('processDirectives failed');
+    return result;
+  };
+  try {
+    assert.deepEqual(await generateModelgenFiles(schema, options), expected);
+  } finally {
+    prototype.processDirectives = original;
+  }
+  // Once on the walk, then once per file through codegen and the plugin.
+  assert.equal(calls, Object.keys(expected).length + 1);
 });

@@ -20,18 +20,29 @@
  *   objects are shared, as the walk shares them; prototype-less objects stay prototype-less).
  * - every visitor's `generate` begins with `processDirectives` (keys, indexes, connections, many-to-many join
  *   models, auth rules over the walk's maps), with arguments fixed per visitor class, reading the config but
- *   never the selected type: it is run once per walk (`processedWalk`), and each file's visitor gets the
- *   processed maps with its `processDirectives` a no-op. (Its warnings are printed once per message and
- *   process by the plugin's `printWarning` either way.) What `generate` does after it only reads the maps for
+ *   never the selected type: it is run once per walk, on the walk's own maps (`processedWalk`), and each
+ *   file's visitor gets the processed maps with its `processDirectives` a no-op. (Its warnings are printed once
+ *   per message and process by the plugin's `printWarning` either way.) What `generate` does after it only reads the maps for
  *   every target Sandlot's tests and bench generate, so the files share one frozen copy (`frozenWalk`); a
  *   visitor that writes to it throws (strict-mode modules), and that file and the target's next ones then get
  *   their own copies (`copyWalk`) as before.
+ * - each file's visitor is constructed by `new Visitor(schema, config, { selectedType, generate })`, and the
+ *   constructor's work does not depend on those two (it parses the plugin's directive definitions again, builds
+ *   the scalars from the schema, binds every method of the class chain): the first visitor of a class and config is
+ *   constructed, and the next ones are copies of what its constructor made (`instantiate`: own properties in the
+ *   same order, plain state copied, methods bound to the copy as `autoBind` binds them, that file's
+ *   `selectedType`/`generate` in its config). A constructor that makes anything else (an arrow function, an
+ *   object of a class other than the schema) is run for every file.
+ * - with a `CodegenRun`, the targets generated in it share the parsed model schema, and the merged schema (and
+ *   so its printed document) when the merge's inputs are the same: the model schema, the plugin's additions and
+ *   the merge options.
  *
  * The preset, `codegen`, the plugin and its visitors are the generator's own copies, so every file is
  * produced by the same code as before (`generatorParity.test.ts` compares with `generateModels` run untouched).
  */
 import path from 'node:path';
 import type { DocumentNode, GraphQLSchema } from 'graphql';
+import type { CodegenRun } from '../codegenRun.js';
 import type { ResolvedGenerateOptions } from '../options.js';
 import { InvalidSchemaError } from '../errors.js';
 import { generatorModule } from './generatorModules.js';
@@ -57,11 +68,11 @@ const { version: codegenVersion } = generatorModule<{ version: string }>('graphq
 const directiveDefinitions = DefaultDirectives.map((directive) => directive.definition).join('\n');
 
 /** `mapBuilderOptions` of `@aws-amplify/graphql-generator` (`models.ts`) with its defaults. */
-const builderOptions = (modelSchema: string, options: ModelgenOptions) => {
+const builderOptions = (schema: DocumentNode, options: ModelgenOptions) => {
   const target = options.modelTarget;
   const overrideOutputDir = '';
   return {
-    schema: parse(modelSchema),
+    schema,
     baseOutputDir: '',
     config: {
       target,
@@ -116,7 +127,10 @@ const WALK_MAPS = ['modelMap', 'nonModelMap', 'enumMap', 'queryMap', 'mutationMa
 export type Walk = Record<(typeof WALK_MAPS)[number], unknown>;
 
 /** A deep copy of what a walk made: plain objects and arrays copied (shared references stay shared), frozen document nodes and class instances kept. */
-export const copyWalk = (walk: Walk): Walk => {
+export const copyWalk = (walk: Walk): Walk => copyMaps(walk, false);
+
+/** `copyWalk`, with every object it makes frozen once filled when `freeze` is set. */
+const copyMaps = (walk: Walk, freeze: boolean): Walk => {
   const copies = new Map<object, unknown>();
   const copy = (value: unknown): unknown => {
     if (typeof value !== 'object' || value === null || Object.isFrozen(value)) return value;
@@ -126,7 +140,7 @@ export const copyWalk = (walk: Walk): Walk => {
       const out: unknown[] = [];
       copies.set(value, out);
       for (const item of value) out.push(copy(item));
-      return out;
+      return freeze ? Object.freeze(out) : out;
     }
     const prototype = Object.getPrototypeOf(value) as object | null;
     // Plain objects, and the prototype-less ones graphql-js makes (directive arguments); instances of classes (the
@@ -135,7 +149,7 @@ export const copyWalk = (walk: Walk): Walk => {
     const out = Object.create(prototype) as Record<string, unknown>;
     copies.set(value, out);
     for (const [key, item] of Object.entries(value)) out[key] = copy(item);
-    return out;
+    return freeze ? Object.freeze(out) : out;
   };
   return Object.fromEntries(WALK_MAPS.map((name) => [name, copy(walk[name])])) as Walk;
 };
@@ -151,15 +165,7 @@ const writingTargets = new WeakSet<Walk>();
 export const frozenWalk = (walk: Walk): Walk => {
   let frozen = frozenWalks.get(walk);
   if (frozen) return frozen;
-  frozen = copyWalk(walk);
-  const freeze = (value: unknown): void => {
-    if (typeof value !== 'object' || value === null || Object.isFrozen(value)) return;
-    const prototype = Object.getPrototypeOf(value) as object | null;
-    if (!Array.isArray(value) && prototype !== Object.prototype && prototype !== null) return;
-    Object.freeze(value);
-    for (const item of Object.values(value)) freeze(item);
-  };
-  for (const name of WALK_MAPS) freeze(frozen[name]);
+  frozen = copyMaps(walk, true);
   frozenWalks.set(walk, frozen);
   return frozen;
 };
@@ -175,13 +181,17 @@ type Processing = Visitor & Partial<Walk> & { processDirectives?: (...args: unkn
 
 /**
  * The maps of `walk` after the visitor's `processDirectives`, run once with the arguments its own `generate`
- * passes: a visitor over a copy of the walk runs `generate` until it calls `processDirectives`, which runs and
- * then stops it. Null when `generate` returns or fails without calling it (each file then processes its own copy).
+ * passes: a visitor over the walk's own maps (no file reads the unprocessed walk: they are processed in place)
+ * runs `generate` until it calls `processDirectives`, which runs and then stops it. Null when `generate` returns
+ * or fails without calling it, or `processDirectives` fails: the walk is then spent, and the files of its target
+ * are generated through `codegen` (with the generator's own error, if any).
  */
 const processedWalk = (walk: Walk, create: () => Processing): Walk | null => {
   let processed = processedWalks.get(walk);
   if (processed !== undefined) return processed;
-  const processor = Object.assign(create(), copyWalk(walk));
+  // Spent from here on, unless processed below.
+  processedWalks.set(walk, null);
+  const processor = Object.assign(create(), walk);
   const processDirectives = processor.processDirectives;
   processed = null;
   if (typeof processDirectives === 'function') {
@@ -202,6 +212,124 @@ const processedWalk = (walk: Walk, create: () => Processing): Walk | null => {
   return processed;
 };
 
+/** The keys `BaseVisitor`'s `autoBind(this)` binds: every method on the prototype chain (below `Object.prototype`) but `constructor`. */
+const autoBoundKeys = new WeakMap<object, ReadonlySet<PropertyKey>>();
+const boundKeys = (prototype: object): ReadonlySet<PropertyKey> => {
+  let keys = autoBoundKeys.get(prototype);
+  if (!keys) {
+    const found = new Set<PropertyKey>();
+    const seen = new Set<PropertyKey>(['constructor']);
+    for (let object: object | null = prototype; object !== null && object !== Object.prototype; object = Object.getPrototypeOf(object) as object | null) {
+      for (const key of Reflect.ownKeys(object)) {
+        if (seen.has(key)) continue;
+        seen.add(key);
+        // Where `this[key]` finds a method (a key that is an accessor where first found is left out: such a visitor is constructed per file).
+        if (typeof Reflect.getOwnPropertyDescriptor(object, key)?.value === 'function') found.add(key);
+      }
+    }
+    autoBoundKeys.set(prototype, (keys = found));
+  }
+  return keys;
+};
+
+const UNCLONEABLE = Symbol('not a plain value');
+/** In a template's state: a method `autoBind` bound (bound again to each copy). */
+const BOUND = Symbol('bound method');
+/**
+ * A copy of a visitor's constructed state: plain objects (and prototype-less ones), arrays, sets and maps copied
+ * (references between them kept), primitives, functions inside them and `shared` kept; anything else throws UNCLONEABLE.
+ */
+const cloneState = (value: unknown, shared: unknown, copies: Map<object, unknown>): unknown => {
+  if (typeof value !== 'object' || value === null || value === shared) return value;
+  const done = copies.get(value);
+  if (done !== undefined) return done;
+  if (Array.isArray(value)) {
+    const out: unknown[] = [];
+    copies.set(value, out);
+    for (const item of value) out.push(cloneState(item, shared, copies));
+    return out;
+  }
+  const prototype = Object.getPrototypeOf(value) as object | null;
+  if (prototype === Set.prototype) {
+    const out = new Set<unknown>();
+    copies.set(value, out);
+    for (const item of value as Set<unknown>) out.add(cloneState(item, shared, copies));
+    return out;
+  }
+  if (prototype === Map.prototype) {
+    const out = new Map<unknown, unknown>();
+    copies.set(value, out);
+    for (const [key, item] of value as Map<unknown, unknown>) out.set(cloneState(key, shared, copies), cloneState(item, shared, copies));
+    return out;
+  }
+  if (prototype !== Object.prototype && prototype !== null) throw UNCLONEABLE;
+  const out = Object.create(prototype) as Record<string, unknown>;
+  copies.set(value, out);
+  for (const [key, item] of Object.entries(value)) out[key] = cloneState(item, shared, copies);
+  return out;
+};
+
+/** What a visitor's constructor made (before any walk or `generate`), for copies; its methods bound per copy. */
+type Template = { prototype: object; schema: GraphQLSchema; state: [PropertyKey, unknown][] };
+
+/**
+ * The template of a just-constructed visitor, or null when its own properties are not all methods `autoBind`
+ * bound and plain state (an arrow-function property, a class instance other than the schema: constructed per file).
+ */
+const templateOf = (visitor: object, schema: GraphQLSchema): Template | null => {
+  const prototype = Object.getPrototypeOf(visitor) as object;
+  const bound = boundKeys(prototype);
+  const state: [PropertyKey, unknown][] = [];
+  const copies = new Map<object, unknown>();
+  try {
+    for (const key of Reflect.ownKeys(visitor)) {
+      const value = (visitor as Record<PropertyKey, unknown>)[key];
+      if (typeof value === 'function') {
+        if (!bound.has(key) || !value.name.startsWith('bound ')) return null;
+        state.push([key, BOUND]);
+      } else state.push([key, cloneState(value, schema, copies)]);
+    }
+  } catch (error) {
+    if (error === UNCLONEABLE) return null;
+    throw error;
+  }
+  if (!state.some(([key]) => key === '_parsedConfig')) return null;
+  return { prototype, schema, state };
+};
+
+/** A visitor as its constructor would make it from the template's arguments with `additional` instead (own properties in the same order). */
+const fromTemplate = (template: Template, additional: Record<string, unknown>): Processing => {
+  const visitor = Object.create(template.prototype) as Record<PropertyKey, unknown>;
+  const copies = new Map<object, unknown>();
+  for (const [key, value] of template.state) {
+    // As `autoBind` does: the method `this[key]` finds now (the copy has no own property of that name yet), bound.
+    visitor[key] = value === BOUND ? (visitor[key] as (...args: unknown[]) => unknown).bind(visitor) : cloneState(value, template.schema, copies);
+  }
+  // `AppSyncModelVisitor` passes the additional config (selectedType, generate) into `_parsedConfig` as is.
+  Object.assign(visitor._parsedConfig as object, additional);
+  return visitor as Processing;
+};
+
+/** Templates per schema: visitor class and config (less `selectedType`/`generate`) -> template (null: construct each time). */
+const templates = new WeakMap<GraphQLSchema, Map<string, Template | null>>();
+
+/**
+ * `new Visitor(schema, config, additional)`, as `pluginSync` constructs it. The constructor's work (the plugin's
+ * directive definitions parsed again, scalars built from the schema, `autoBind` over the prototype chain) depends
+ * on the schema and the config but not on the selected type, so it runs once per `key` (the visitor class and the
+ * config less `selectedType`/`generate`); the next files' visitors are copies of what it made (`fromTemplate`)
+ * with their own `selectedType`/`generate`.
+ */
+export const instantiate = (Visitor: VisitorClass, schema: GraphQLSchema, config: PluginConfig, additional: Record<string, unknown>, key: string): Processing => {
+  let bySchema = templates.get(schema);
+  if (!bySchema) templates.set(schema, (bySchema = new Map()));
+  const template = bySchema.get(key);
+  if (template) return fromTemplate(template, additional);
+  const visitor = new Visitor(schema, config, additional) as Processing;
+  if (template === undefined) bySchema.set(key, templateOf(visitor, schema));
+  return visitor;
+};
+
 /** `pluginSync` for one file over an already printed and parsed schema; undefined when it cannot be used. */
 const visitShared = (schema: GraphQLSchema, document: DocumentNode, section: GenerateSection): string | undefined => {
   // executePlugin hands the plugin a copy of the section's config.
@@ -210,9 +338,10 @@ const visitShared = (schema: GraphQLSchema, document: DocumentNode, section: Gen
   if (!entry) return undefined;
   const { visitor: visitorClass, selects } = entry;
   try {
-    const create = () => new (visitorClass())(schema, config, selects ? { selectedType: config.selectedType, generate: config.generate } : {}) as Processing;
     const { selectedType: _selected, generate: _generate, ...walkConfig } = config;
     const key = `${config.target} ${JSON.stringify(walkConfig)}`;
+    const additional = selects ? { selectedType: config.selectedType, generate: config.generate } : {};
+    const create = () => instantiate(visitorClass(), schema, config, additional, key);
     let byConfig = walks.get(document);
     if (!byConfig) walks.set(document, (byConfig = new Map()));
     let walk = byConfig.get(key);
@@ -224,7 +353,8 @@ const visitShared = (schema: GraphQLSchema, document: DocumentNode, section: Gen
       byConfig.set(key, walk);
     }
     const processed = processedWalk(walk, create);
-    if (processed && !writingTargets.has(processed)) {
+    if (!processed) return undefined;
+    if (!writingTargets.has(processed)) {
       // The processed maps frozen, shared by every file: a generate() that only reads them needs no copy.
       try {
         const visitor = Object.assign(create(), frozenWalk(processed));
@@ -235,9 +365,9 @@ const visitShared = (schema: GraphQLSchema, document: DocumentNode, section: Gen
         writingTargets.add(processed);
       }
     }
-    const visitor = Object.assign(create(), copyWalk(processed ?? walk));
+    const visitor = Object.assign(create(), copyWalk(processed));
     // Its maps are processed already: `generate`'s own call does nothing.
-    if (processed) visitor.processDirectives = () => undefined;
+    visitor.processDirectives = () => undefined;
     // codegen joins the plugin's (string) output with no prepend/append: the output itself, or ''.
     return visitor.generate() || '';
   } catch {
@@ -245,28 +375,45 @@ const visitShared = (schema: GraphQLSchema, document: DocumentNode, section: Gen
   }
 };
 
-export const generateModelgenFiles = async (modelSchema: string, options: ModelgenOptions): Promise<Record<string, string>> => {
+/** Section config keys the modelgen plugin reads that are no option of `mergeSchemas` (`mergeTypeDefs`, `buildASTSchema`): they differ between targets and sections without changing the merge. */
+const PLUGIN_ONLY_KEYS = new Set(['target', 'scalars', 'directives', 'selectedType', 'generate', 'metadata', 'metadataTarget', 'isDeclaration']);
+
+/** The printed and parsed (frozen) document of each merged schema. */
+const documents = new WeakMap<GraphQLSchema, DocumentNode>();
+const documentFor = (schema: GraphQLSchema) => {
+  let document = documents.get(schema);
+  if (!document) {
+    document = deepFreeze(pluginGraphql.parse(printSchemaWithDirectives(schema)));
+    documents.set(schema, document);
+  }
+  return document;
+};
+
+/**
+ * The files `generateModels` makes for one model target. With `run`, the targets generated in it share the parsed
+ * model schema, and the merged schema (and its printed document, walks and visitor templates, which are keyed on
+ * it) when the model schema, the plugin's additions (scalar names, directive definitions) and the merge's options
+ * are the same: java, dart, javascript and typescript add the same scalars in the same order (swift in another).
+ */
+export const generateModelgenFiles = async (modelSchema: string, options: ModelgenOptions, run?: CodegenRun): Promise<Record<string, string>> => {
   try {
-    const sections = await plugin.preset.buildGeneratesSection({ ...builderOptions(modelSchema, options), pluginMap: { appSyncLocalCodeGen: plugin } });
-    // `codegen`'s merge depends on the section's schema and the plugin's additions (scalars, directives).
+    // The parsed model schema (`mapBuilderOptions` parses it): the preset and the merge only read it.
+    const modelDocument = run ? run.once(`modelgen model schema ${run.keyOf(modelSchema)}`, () => parse(modelSchema)) : parse(modelSchema);
+    const sections = await plugin.preset.buildGeneratesSection({ ...builderOptions(modelDocument, options), pluginMap: { appSyncLocalCodeGen: plugin } });
+    // `codegen`'s merge depends on the section's schema (the parsed model schema) and the plugin's additions (scalars, directives).
     const schemas = new Map<string, GraphQLSchema>();
     const schemaFor = (section: GenerateSection) => {
       const additions = plugin.addToSchema(section.config);
       let schema = schemas.get(additions);
       if (!schema) {
-        schema = mergeSchemas({ schemas: [], typeDefs: [section.schema, ...(additions ? [additions] : [])], convertExtensions: true, assumeValid: true, assumeValidSDL: true, ...section.config });
+        const merge = () => mergeSchemas({ schemas: [], typeDefs: [section.schema, ...(additions ? [additions] : [])], convertExtensions: true, assumeValid: true, assumeValidSDL: true, ...section.config });
+        if (run) {
+          const mergeOptions = Object.entries(section.config).filter(([key]) => !PLUGIN_ONLY_KEYS.has(key));
+          schema = run.once(`modelgen merged schema ${run.keyOf(modelSchema)} ${run.keyOf(`${additions}\n${JSON.stringify(mergeOptions)}`)}`, merge);
+        } else schema = merge();
         schemas.set(additions, schema);
       }
       return schema;
-    };
-    const documents = new Map<GraphQLSchema, DocumentNode>();
-    const documentFor = (schema: GraphQLSchema) => {
-      let document = documents.get(schema);
-      if (!document) {
-        document = deepFreeze(pluginGraphql.parse(printSchemaWithDirectives(schema)));
-        documents.set(schema, document);
-      }
-      return document;
     };
     const files: Record<string, string> = {};
     for (const section of sections) {

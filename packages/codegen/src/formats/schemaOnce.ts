@@ -4,10 +4,24 @@
  * parse, SDL validation and build, about half a second each for a 50-model schema. Within one `CodegenRun`
  * the schema each loader builds from a given text is built once and handed to its later calls: the loaders'
  * own functions (`buildSchema` of the docs generator, `parseSchema` of the types generator), each keyed on its
- * input, so every generator gets the schema it would build itself. Outside a run (`withSchemaOnce`), and for
- * anything but SDL text, the loaders run as they are. The generators only read the schema; every target's
- * output is held byte-identical to the generators run untouched (`generatorParity.test.ts`) and to one run per
- * call (`servedAppsyncSchema.test.ts` shares a run across all targets).
+ * input. Outside a run (`withSchemaOnce`), and for anything but SDL text, the loaders run as they are. The
+ * generators only read the schema; every target's output is held byte-identical to the generators run untouched
+ * (`generatorParity.test.ts`) and to one run per call (`servedAppsyncSchema.test.ts` shares a run across all
+ * targets).
+ *
+ * The two loaders build equivalent schemas: the types generator parses its copy of the AppSync directives
+ * file (`awsAppSyncDirectives.graphql`) and the SDL as two sources and builds from both (`buildASTSchema`, which
+ * validates the SDL); the docs generator parses the SDL followed by the same definitions (its `AWS_APPSYNC_SDL`)
+ * as one text and builds the same way. So within a run, when both generators load one graphql module (else each
+ * builds its own), the docs generator gets the types generator's schema: built, and validated, once. It is the
+ * schema the docs generator would build: when the SDL parses alone, the joined text parses to the SDL's
+ * definitions followed by the directives' (the SDL's last definition is complete, and none continues with the
+ * `scalar` that starts the directives), SDL validation does not depend on the order of definitions, and the
+ * schemas built from the two orders differ only in the order of their type map (the AppSync scalars first or
+ * last) and directive list, and in their AST nodes' locations. The docs generator reads none of those: it walks
+ * the root types' fields, their types and `getPossibleTypes` (objects in the same relative order). When the
+ * types generator cannot build it, the docs generator builds its own (its own result or error).
+ * `schemaOnce.test.ts` checks that both directive texts define the same.
  *
  * The types generator also parses and validates the same query documents (the `graphql` statements) against the
  * same schema for every type target: within a run, `parseAndMergeQueryDocuments` returns one document per list
@@ -47,13 +61,19 @@ export const withSchemaOnce = <T>(run: CodegenRun, generate: () => T): T => {
 
 let installed = false;
 
-const wrap = (module: Record<string, unknown>, name: string, label: string, isSdl: (rest: unknown[]) => boolean) => {
+/**
+ * `instead`: a schema to hand the loader's callers in place of the one it would build (undefined: it builds its own).
+ */
+const wrap = (module: Record<string, unknown>, name: string, label: string, isSdl: (rest: unknown[]) => boolean, instead?: (schema: string) => { schema: unknown } | undefined) => {
   const loader = module[name] as Loader & { sandlotSchemaOnce?: boolean };
   if (typeof loader !== 'function' || loader.sandlotSchemaOnce) return;
   const once: Loader = (schema, ...rest) => {
     const run = active;
     if (!run || typeof schema !== 'string' || !isSdl(rest)) return loader(schema, ...rest);
-    return run.once(`${label} ${run.keyOf(schema)}`, () => loader(schema, ...rest));
+    return run.once(`${label} ${run.keyOf(schema)}`, () => {
+      const shared = instead?.(schema);
+      return shared ? shared.schema : loader(schema, ...rest);
+    });
   };
   module[name] = Object.assign(once, { sandlotSchemaOnce: true });
 };
@@ -121,13 +141,35 @@ const wrapLegacyIR = (module: Record<string, unknown>) => {
   module.compileToLegacyIR = Object.assign(once, { sandlotSchemaOnce: true });
 };
 
+/** Whether the docs generator's `buildSchema` reads `schema` as SDL (`getSchemaType`: SDL when it is not JSON). */
+const docsReadsSdl = (schema: string): boolean => {
+  try {
+    JSON.parse(schema);
+    return false;
+  } catch {
+    return true;
+  }
+};
+
 const install = () => {
   if (installed) return;
   installed = true;
-  // generateGraphQLDocuments calls `(0, loading_1.buildSchema)(schema)`: the module's export, read at each call.
-  wrap(generatorModule<Record<string, unknown>>('docs-generator', './generator/utils/loading'), 'buildSchema', 'docs generator schema', (rest) => rest.length === 0);
+  const typesLoading = generatorModule<Record<string, unknown>>('types-generator', './loading');
   // generateFromString calls `(0, loading_1.parseSchema)(schema, introspection)`: SDL when introspection is false.
-  wrap(generatorModule<Record<string, unknown>>('types-generator', './loading'), 'parseSchema', 'types generator schema', (rest) => !rest[0]);
+  wrap(typesLoading, 'parseSchema', 'types generator schema', (rest) => !rest[0]);
+  // generateGraphQLDocuments calls `(0, loading_1.buildSchema)(schema)`: the module's export, read at each call.
+  // Within a run it gets the types generator's schema of the same SDL (see above), when both generators use one
+  // graphql module (their schemas are then of the same classes) and that schema builds; else its own.
+  const sameGraphql = generatorModule('docs-generator', 'graphql') === generatorModule('types-generator', 'graphql');
+  const typesSchema = (schema: string) => {
+    if (!sameGraphql || !docsReadsSdl(schema)) return undefined;
+    try {
+      return { schema: (typesLoading.parseSchema as Loader)(schema, false) };
+    } catch {
+      return undefined; // the docs generator builds its own, and meets its own error
+    }
+  };
+  wrap(generatorModule<Record<string, unknown>>('docs-generator', './generator/utils/loading'), 'buildSchema', 'docs generator schema', (rest) => rest.length === 0, typesSchema);
   // generateFromString calls `(0, loading_1.parseAndMergeQueryDocuments)(sources)` and `(0, validation_1.validateQueryDocument)(schema, document)`.
   wrapDocuments(generatorModule<Record<string, unknown>>('types-generator', './loading'));
   wrapValidation(generatorModule<Record<string, unknown>>('types-generator', './validation'));
