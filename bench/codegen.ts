@@ -101,7 +101,7 @@ const ms = (value: number) => value.toFixed(0).padStart(6);
 
 const result = measure();
 if (result.tsxLoaded) throw new Error('the bench child runs under tsx');
-console.log(`bench/codegen: every graphql-client-code format/target, ${MODELS} models, one plain node ${result.node} process (execArgv ${JSON.stringify(result.execArgv)}, no tsx; ${result.threads} threads of ${availableParallelism()} cores; generators ${generatorsBundle ? `bundled, ${codeCache ? 'with' : 'without'} V8 code cache` : 'from node_modules'})`);
+console.log(`bench/codegen: every graphql-client-code format/target, ${MODELS} models, one plain node ${result.node} process (execArgv ${JSON.stringify(result.execArgv)}, no tsx; ${result.threads} thread${result.threads === 1 ? "" : "s"} of ${availableParallelism()} cores; generators ${generatorsBundle ? `bundled, ${codeCache ? 'with' : 'without'} V8 code cache` : 'from node_modules'})`);
 console.log('measured: one process generating every format (library batch), not the sum of 11 CLI runs, which would each add process start, backend and module loading, and the AppSync schema per graphql-codegen run');
 console.log(`${'thread'.padEnd(7)}${'start'.padStart(6)} ${'ms'.padStart(6)}  part`);
 console.log(`${'0'.padEnd(7)}${ms(0)} ${ms(result.loadedMs)}  load the codegen package, build the model schema`);
