@@ -264,7 +264,7 @@ export const generateGraphqlClientCodeBatch = async (
     .map((group) => ({ group, needsApi: group[0]!.needsApi, cost: group.reduce((sum, part) => sum + part.cost, 0) }))
     .sort((a, b) => b.cost - a.cost || a.group[0]!.at - b.group[0]!.at);
   const jobs: Job[] = [
-    ...(needsTransform ? [{ id: 0, kind: 'appsync schema', label: 'AppSync schema, graphql-codegen documents' } as const] : []),
+    ...(needsTransform ? [{ kind: 'appsync schema', label: 'AppSync schema, graphql-codegen documents' } as const] : []),
     ...partJobs.map(({ group, needsApi }) => ({ kind: 'parts' as const, parts: group.map(({ at, index, part, label }) => ({ at, index, part, label })), needsApi })),
   ].map((job, id) => ({ ...job, id }));
   // This thread: the graphql-codegen jobs (schema first, then largest first), then the others' smallest first;

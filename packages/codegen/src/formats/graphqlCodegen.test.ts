@@ -3,8 +3,9 @@ import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import { modelSchemaFromDataResource, transformModelSchema } from '../index.js';
 import { docsAppSchema, richSchema } from '../testing/schemas.js';
-import { isEmptyGraphqlDocument } from './emptyGraphqlDocument.js';
-import { documentOptionsFor, hasCodeLine } from './graphqlCodegen.js';
+import { parse } from 'graphql';
+import { hasCodeLine, isEmptyGraphqlDocument } from './emptyGraphqlDocument.js';
+import { documentOptionsFor } from './graphqlCodegen.js';
 
 /**
  * The `graphql` statement target (documents with external S3Object fragments) and the other targets (without)
@@ -49,16 +50,26 @@ test('with an S3Object type the fragment options stay apart', () => {
 });
 
 /**
- * A statements file with a line of code (anything but whitespace before its first `#`) is kept without being
- * parsed: `isEmptyGraphqlDocument` is false for it. Where `hasCodeLine` is false, the document is checked as before.
+ * A statements file with a line of code (anything but whitespace before its first `#`) is not empty without being
+ * parsed. Where `hasCodeLine` is false, the document is checked by parsing it, as the definition below does alone.
  */
-test('hasCodeLine: true only where isEmptyGraphqlDocument is false', () => {
+const emptyByParsing = (document: string): boolean => {
+  try {
+    parse(document);
+    return false;
+  } catch {
+    return document.split('\n').map((line) => line.replace(/#.*$/, '')).join('\n').trim() === '';
+  }
+};
+
+test('hasCodeLine: true only where a document is not empty; isEmptyGraphqlDocument as parsing decides', () => {
   const texts = [
     '', '\n', '  \n\t\n', '# only a comment\n', '# one\n  # two\n', '\uFEFF\n# bom\n', ',\n', '#\r x\n', 'x # y\n', '  # a\nquery Q {\n  a\n}\n',
     'query Q {\n  a\n}\n', 'query Q {', '/* tslint:disable */\nexport const a = 1;\n', '"""\n# in a block string\n"""\n', 'query Q { a(s: "#") }',
   ];
   for (const text of texts) {
-    if (hasCodeLine(text)) assert.equal(isEmptyGraphqlDocument(text), false, JSON.stringify(text));
+    if (hasCodeLine(text)) assert.equal(emptyByParsing(text), false, JSON.stringify(text));
+    assert.equal(isEmptyGraphqlDocument(text), emptyByParsing(text), JSON.stringify(text));
   }
   assert.deepEqual(texts.map(hasCodeLine), [false, false, false, false, false, false, true, true, true, true, true, true, true, true, true]);
   assert.deepEqual(texts.filter((text) => !hasCodeLine(text)).map(isEmptyGraphqlDocument), [true, true, true, true, true, true]);

@@ -123,26 +123,11 @@ const formatStatements = (target: StatementsTarget, operations: Operations, rela
   return files;
 };
 
-/**
- * Whether a line of `text` has anything but whitespace before its first `#`. Then `isEmptyGraphqlDocument(text)`
- * is false — it is true only for a text whose lines, each cut at its first `#`, are all whitespace — and the
- * statements file need not be parsed to know it (the `.graphql` files parse in full, tens of ms for 50 models).
- */
-export const hasCodeLine = (text: string): boolean => {
-  for (let from = 0; from <= text.length; ) {
-    const newline = text.indexOf('\n', from);
-    const end = newline === -1 ? text.length : newline;
-    if (text.slice(from, end).replace(/#.*$/, '').trim() !== '') return true;
-    from = end + 1;
-  }
-  return false;
-};
-
 /** `generateStatements` for a target, empty documents dropped; once per run and options. */
 const statementsFor = (run: CodegenRun, schema: string, target: StatementsTarget, options: StatementOptions, relativeTypesPath: string | undefined) =>
   run.once(`statements ${run.keyOf(schema)} ${target} ${JSON.stringify(options)} ${relativeTypesPath}`, () => {
     const operations = documentsFor(run, schema, { ...options, useExternalFragmentForS3Object: target === 'graphql' });
-    return Object.fromEntries(Object.entries(formatStatements(target, operations, relativeTypesPath)).filter(([, contents]) => hasCodeLine(contents) || !isEmptyGraphqlDocument(contents)));
+    return Object.fromEntries(Object.entries(formatStatements(target, operations, relativeTypesPath)).filter(([, contents]) => !isEmptyGraphqlDocument(contents)));
   });
 
 type GraphqlCodegenOptions = Extract<ResolvedGenerateOptions, { format: 'graphql-codegen' }>;
