@@ -51,31 +51,30 @@ describe('Cognito admin API through @aws-sdk/client-cognito-identity-provider (S
     await signOut();
   });
 
-  it('keeps a password only as an scrypt hash beside its SRP verifier: USER_PASSWORD_AUTH checks the hash; a row without one falls back to the verifier', async () => {
+  it('keeps a password only as its SRP salt and verifier: USER_PASSWORD_AUTH recomputes the verifier and compares', async () => {
     const Username = 'ada.verifier@example.com';
     await admin.send(new AdminCreateUserCommand({ UserPoolId, Username, MessageAction: 'SUPPRESS' }));
     await admin.send(new AdminSetUserPasswordCommand({ UserPoolId, Username, Password: 'Verif1er-Hash!', Permanent: true }));
-    const row = () => t.cloud.services.db.prepare('SELECT password_hash, srp_salt, srp_verifier FROM cognito_users WHERE pool_id = ? AND email = ?').get(UserPoolId, Username) as Record<string, string | null>;
-    assert.match(row().password_hash!, /^scrypt\$1024\$8\$1\$[A-Za-z0-9+/=]+\$[A-Za-z0-9+/=]+$/);
-    assert.match(row().srp_verifier!, /^[0-9a-f]+$/);
+    const row = () => t.cloud.services.db.prepare('SELECT * FROM cognito_users WHERE pool_id = ? AND email = ?').get(UserPoolId, Username) as Record<string, unknown>;
+    assert.match(row().srp_verifier as string, /^[0-9a-f]+$/);
+    assert.match(row().srp_salt as string, /^[0-9a-f]{32}$/);
+    assert.equal('password_hash' in row(), false, 'no second hash beside the verifier');
     assert.doesNotMatch(JSON.stringify(row()), /Verif1er-Hash!/);
     const pub = new CognitoIdentityProviderClient({ endpoint: t.url, region: 'us-east-1', credentials: { accessKeyId: 'unused', secretAccessKey: 'unused' } });
     const passwordAuth = (PASSWORD: string) => pub.send(new InitiateAuthCommand({ ClientId: CLIENT_ID, AuthFlow: 'USER_PASSWORD_AUTH', AuthParameters: { USERNAME: Username, PASSWORD } }));
     assert.ok((await passwordAuth('Verif1er-Hash!')).AuthenticationResult?.IdToken);
     assert.equal(await errorName(passwordAuth('Verif1er-Hash?')), 'NotAuthorizedException');
-    // The hash is what USER_PASSWORD_AUTH checks: a hash of another password refuses the right one.
-    const good = row().password_hash;
-    t.cloud.services.db.prepare('UPDATE cognito_users SET password_hash = ? WHERE pool_id = ? AND email = ?').run('scrypt$1024$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=', UserPoolId, Username);
-    assert.equal(await errorName(passwordAuth('Verif1er-Hash!')), 'NotAuthorizedException');
-    // A row without a hash (written by a build that kept only the verifier) is checked against the verifier.
-    t.cloud.services.db.prepare('UPDATE cognito_users SET password_hash = NULL WHERE pool_id = ? AND email = ?').run(UserPoolId, Username);
-    assert.ok((await passwordAuth('Verif1er-Hash!')).AuthenticationResult?.IdToken);
-    assert.equal(await errorName(passwordAuth('Verif1er-Hash?')), 'NotAuthorizedException');
+    // The verifier is what USER_PASSWORD_AUTH checks: another password's verifier refuses the right one.
+    const good = { salt: row().srp_salt, verifier: row().srp_verifier };
     await admin.send(new AdminSetUserPasswordCommand({ UserPoolId, Username, Password: 'Sec0nd-Passw0rd!', Permanent: true }));
-    assert.notEqual(row().password_hash, null);
-    assert.notEqual(row().password_hash, good);
+    assert.notEqual(row().srp_verifier, good.verifier);
+    assert.notEqual(row().srp_salt, good.salt, 'a new salt with each password');
     assert.equal(await errorName(passwordAuth('Verif1er-Hash!')), 'NotAuthorizedException');
     assert.ok((await passwordAuth('Sec0nd-Passw0rd!')).AuthenticationResult?.IdToken);
+    // A row without a verifier (a user that never had a password) refuses every password.
+    t.cloud.services.db.prepare('UPDATE cognito_users SET srp_salt = NULL, srp_verifier = NULL WHERE pool_id = ? AND email = ?').run(UserPoolId, Username);
+    assert.equal(await errorName(passwordAuth('Sec0nd-Passw0rd!')), 'NotAuthorizedException');
+    assert.equal(await errorName(passwordAuth('')), 'InvalidParameterException');
   });
 
   it('AdminSetUserPassword (permanent and temporary), groups in tokens, REFRESH_TOKEN_AUTH and USER_PASSWORD_AUTH with the SDK', async () => {

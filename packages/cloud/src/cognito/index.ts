@@ -7,8 +7,8 @@
  * device tracking (NewDeviceMetadata is never returned), passwordless (EMAIL_OTP / SMS_OTP / WebAuthn as
  * first factor), custom auth, advanced security, or client secrets; one app client per pool; e-mail and SMS
  * go to the local outbox (`GET /_sandlot/outbox`); user-existence errors are not hidden
- * (`UserNotFoundException`, as the LEGACY client setting); temporary passwords do not expire; password
- * hashing uses a modest scrypt cost (this is a sandbox); one RS256 key signs every pool's tokens.
+ * (`UserNotFoundException`, as the LEGACY client setting); temporary passwords do not expire; one RS256
+ * key signs every pool's tokens. Passwords are kept as Cognito keeps them, only as SRP salt and verifier.
  */
 import type { JWTPayload } from 'jose';
 import type { ServiceModule } from '../http/serviceModule.js';

@@ -76,4 +76,33 @@ describe('a sandbox restart keeps user pools, sessions and identity keys; nothin
       rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  it('opens a store written by a build that kept an scrypt hash beside the verifier: the column goes, the users still sign in', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sandlot-restart-'));
+    const masterKey = randomBytes(32);
+    try {
+      let t = await open(dir, masterKey);
+      setUpPools(t);
+      const idp = () => new CognitoIdentityProviderClient({ endpoint: t.url, region: 'us-east-1', credentials: t.credentials });
+      await idp().send(new AdminCreateUserCommand({ UserPoolId: USER_POOL_ID, Username: 'old@example.com', MessageAction: 'SUPPRESS' }));
+      await idp().send(new AdminSetUserPasswordCommand({ UserPoolId: USER_POOL_ID, Username: 'old@example.com', Password: PASSWORD, Permanent: true }));
+      // The earlier layout: cognito schema version 1, with a password_hash column filled in.
+      const db = t.cloud.services.db;
+      db.exec("ALTER TABLE cognito_users ADD COLUMN password_hash TEXT; UPDATE sandlot_migrations SET version = 1 WHERE service = 'cognito'");
+      db.prepare('UPDATE cognito_users SET password_hash = ?').run('scrypt$1024$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=');
+      await t.close();
+
+      t = await open(dir, masterKey);
+      const columns = (t.cloud.services.db.prepare('PRAGMA table_info(cognito_users)').all() as { name: string }[]).map((c) => c.name);
+      assert.equal(columns.includes('password_hash'), false);
+      assert.ok(columns.includes('srp_verifier'));
+      assert.ok((await srpSignIn(idp(), 'old@example.com', PASSWORD)).AuthenticationResult?.IdToken);
+      const passwordAuth = (PASSWORD: string) => idp().send(new InitiateAuthCommand({ ClientId: CLIENT_ID, AuthFlow: 'USER_PASSWORD_AUTH', AuthParameters: { USERNAME: 'old@example.com', PASSWORD } }));
+      assert.ok((await passwordAuth(PASSWORD)).AuthenticationResult?.IdToken);
+      assert.equal(await errorName(passwordAuth('Wr0ng-Passw0rd!')), 'NotAuthorizedException');
+      await t.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });

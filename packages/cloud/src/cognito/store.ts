@@ -5,7 +5,7 @@ import type { ResolvedPoolConfig, UserPoolConfig } from './config.js';
 import { resolvePoolConfig } from './config.js';
 
 /**
- * User-pool state (regional). Passwords are kept only as an scrypt hash plus the SRP salt/verifier
+ * User-pool state (regional). Passwords are kept only as the SRP salt/verifier
  * (password.ts); TOTP secrets only sealed. Usernames and aliases compare case-insensitively, as Gen 2 pools do.
  */
 const SCHEMA = [
@@ -33,6 +33,8 @@ const SCHEMA = [
      medium TEXT NOT NULL, destination TEXT NOT NULL, purpose TEXT NOT NULL, code TEXT NOT NULL, message TEXT NOT NULL);
    CREATE INDEX cognito_outbox_to ON cognito_outbox (destination);
    CREATE TABLE cognito_signing_keys (name TEXT PRIMARY KEY, kid TEXT NOT NULL, private_sealed BLOB NOT NULL, public_jwk TEXT NOT NULL);`,
+  // Earlier builds kept an scrypt hash beside the SRP verifier; the verifier alone is checked now (password.ts).
+  `ALTER TABLE cognito_users DROP COLUMN password_hash;`,
 ];
 
 export type UserStatus = 'UNCONFIRMED' | 'CONFIRMED' | 'FORCE_CHANGE_PASSWORD' | 'RESET_REQUIRED';
@@ -50,8 +52,7 @@ export interface StoredUser {
   status: UserStatus;
   enabled: boolean;
   attributes: Record<string, string>;
-  /** scrypt hash (USER_PASSWORD_AUTH, ChangePassword check it; password.ts); absent when no password was ever set. */
-  passwordHash?: string;
+  /** SRP salt and verifier (hex; password.ts); absent when no password was ever set. */
   srpSalt?: string;
   srpVerifier?: string;
   mfa: UserMfa;
@@ -85,7 +86,7 @@ export interface StoredRefreshToken {
 
 interface UserRow {
   pool_id: string; username: string; sub: string; status: string; enabled: number; attributes: string;
-  password_hash: string | null; srp_salt: string | null; srp_verifier: string | null; mfa: string;
+  srp_salt: string | null; srp_verifier: string | null; mfa: string;
   totp_sealed: Buffer | null; totp_pending_sealed: Buffer | null; totp_last_step: number; created_ms: number; modified_ms: number;
 }
 interface GroupRow { pool_id: string; name: string; description: string | null; precedence: number | null; role_arn: string | null; from_config: number; created_ms: number; modified_ms: number }
@@ -93,7 +94,7 @@ interface GroupRow { pool_id: string; name: string; description: string | null; 
 const toUser = (r: UserRow): StoredUser => ({
   poolId: r.pool_id, username: r.username, sub: r.sub, status: r.status as UserStatus, enabled: r.enabled === 1,
   attributes: JSON.parse(r.attributes) as Record<string, string>,
-  passwordHash: r.password_hash ?? undefined, srpSalt: r.srp_salt ?? undefined, srpVerifier: r.srp_verifier ?? undefined,
+  srpSalt: r.srp_salt ?? undefined, srpVerifier: r.srp_verifier ?? undefined,
   mfa: JSON.parse(r.mfa) as UserMfa, totpSealed: r.totp_sealed ?? undefined, totpPendingSealed: r.totp_pending_sealed ?? undefined,
   totpLastStep: r.totp_last_step, created: new Date(r.created_ms), modified: new Date(r.modified_ms),
 });
@@ -116,11 +117,11 @@ export function createUserPoolStore(db: Database, clock: Clock) {
     userByEmail: db.prepare('SELECT * FROM cognito_users WHERE pool_id = ? AND email = ? ORDER BY created_ms'),
     userByPhone: db.prepare('SELECT * FROM cognito_users WHERE pool_id = ? AND phone = ? ORDER BY created_ms'),
     users: db.prepare('SELECT * FROM cognito_users WHERE pool_id = ? AND username > ? ORDER BY username LIMIT ?'),
-    insertUser: db.prepare(`INSERT INTO cognito_users (pool_id, username, sub, status, enabled, attributes, email, phone, password_hash, srp_salt, srp_verifier, mfa,
+    insertUser: db.prepare(`INSERT INTO cognito_users (pool_id, username, sub, status, enabled, attributes, email, phone, srp_salt, srp_verifier, mfa,
       totp_sealed, totp_pending_sealed, totp_last_step, created_ms, modified_ms) VALUES (@poolId, @username, @sub, @status, @enabled, @attributes, @email, @phone,
-      @passwordHash, @srpSalt, @srpVerifier, @mfa, @totpSealed, @totpPendingSealed, @totpLastStep, @created, @modified)`),
+      @srpSalt, @srpVerifier, @mfa, @totpSealed, @totpPendingSealed, @totpLastStep, @created, @modified)`),
     updateUser: db.prepare(`UPDATE cognito_users SET status = @status, enabled = @enabled, attributes = @attributes, email = @email, phone = @phone,
-      password_hash = @passwordHash, srp_salt = @srpSalt, srp_verifier = @srpVerifier, mfa = @mfa, totp_sealed = @totpSealed,
+      srp_salt = @srpSalt, srp_verifier = @srpVerifier, mfa = @mfa, totp_sealed = @totpSealed,
       totp_pending_sealed = @totpPendingSealed, totp_last_step = @totpLastStep, modified_ms = @modified WHERE pool_id = @poolId AND username = @username`),
     deleteUser: db.prepare('DELETE FROM cognito_users WHERE pool_id = ? AND username = ?'),
     deleteMembershipsOfUser: db.prepare('DELETE FROM cognito_memberships WHERE pool_id = ? AND username = ?'),
@@ -165,7 +166,7 @@ export function createUserPoolStore(db: Database, clock: Clock) {
   };
   const userParams = (u: StoredUser) => ({
     poolId: u.poolId, username: u.username, sub: u.sub, status: u.status, enabled: u.enabled ? 1 : 0, attributes: JSON.stringify(u.attributes),
-    email: u.attributes.email ?? null, phone: u.attributes.phone_number ?? null, passwordHash: u.passwordHash ?? null, srpSalt: u.srpSalt ?? null,
+    email: u.attributes.email ?? null, phone: u.attributes.phone_number ?? null, srpSalt: u.srpSalt ?? null,
     srpVerifier: u.srpVerifier ?? null, mfa: JSON.stringify(u.mfa), totpSealed: u.totpSealed ?? null, totpPendingSealed: u.totpPendingSealed ?? null,
     totpLastStep: u.totpLastStep, created: u.created.getTime(), modified: now(),
   });

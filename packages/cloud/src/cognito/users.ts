@@ -67,13 +67,10 @@ export function newUser(pools: UserPoolStore, clock: Clock, pool: ResolvedPoolCo
   };
 }
 
-/**
- * The same user with a new password: its scrypt hash (`hashPassword(password)`, computed by the caller before
- * its transaction) and SRP salt/verifier (password.ts), never the password.
- */
-export function withPassword(pool: ResolvedPoolConfig, user: StoredUser, password: string, passwordHash: string): StoredUser {
+/** The same user with a new password: its SRP salt and verifier (password.ts), never the password. */
+export function withPassword(pool: ResolvedPoolConfig, user: StoredUser, password: string): StoredUser {
   const { salt, verifier } = makeVerifier(pool.poolName, user.username, password);
-  return { ...user, passwordHash, srpSalt: salt, srpVerifier: verifier };
+  return { ...user, srpSalt: salt, srpVerifier: verifier };
 }
 
 /** Refuses an email / phone change that would collide with another user's sign-in alias. */

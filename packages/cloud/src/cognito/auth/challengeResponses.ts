@@ -4,7 +4,7 @@ import { openSession } from '../session.js';
 import { checkCode } from '../codes.js';
 import { checkTotp } from '../totp.js';
 import { readAttributes, assertRequiredAttributes } from '../attributes.js';
-import { assertPasswordPolicy, hashPassword } from '../password.js';
+import { assertPasswordPolicy } from '../password.js';
 import { withPassword, assertAliasFree } from '../users.js';
 import { activeMfa, challenge, finish, mfaChallenge, mfaStep, type AuthDeps, type SignInStep } from './signInSteps.js';
 import { CodeMismatchException, ExpiredCodeException, InvalidParameterException, NotAuthorizedException, missing } from '../errors.js';
@@ -27,7 +27,7 @@ export async function newPasswordRequired(d: AuthDeps, pool: ResolvedPoolConfig,
   assertAliasFree(d.pools, pool, user, attrs);
   const next = { ...user, attributes: { ...user.attributes, ...attrs } };
   assertRequiredAttributes(pool, next.attributes);
-  const updated = { ...withPassword(pool, next, r.NEW_PASSWORD, await hashPassword(r.NEW_PASSWORD)), status: 'CONFIRMED' as const };
+  const updated = { ...withPassword(pool, next, r.NEW_PASSWORD), status: 'CONFIRMED' as const };
   d.pools.updateUser(updated);
   return mfaStep(d, pool, updated, s.authTime);
 }

@@ -4,7 +4,7 @@ import type { Operation, WireOutput } from '../../http/operation.js';
 import type { CognitoServices } from '../services.js';
 import { poolById, newUser, withPassword, findUser } from '../users.js';
 import { readAttributes } from '../attributes.js';
-import { assertPasswordPolicy, hashPassword } from '../password.js';
+import { assertPasswordPolicy } from '../password.js';
 import { toUserType } from '../responses.js';
 import { InvalidParameterException, UnsupportedUserStateException, UserNotFoundException, missing } from '../errors.js';
 
@@ -20,8 +20,6 @@ export const AdminCreateUser = (d: Pick<CognitoServices, 'pools' | 'clock' | 'ou
     // A generated password that is never delivered (SUPPRESS) can never be used: none is made and none stored.
     const undeliverable = input.TemporaryPassword === undefined && input.MessageAction === 'SUPPRESS';
     const password = input.TemporaryPassword ?? (undeliverable ? undefined : generatePassword());
-    // The hash does not depend on the user row: computed before the (synchronous) transaction.
-    const passwordHash = password === undefined ? '' : await hashPassword(password);
     return d.pools.transaction(() => {
       const pool = poolById(d.pools, input.UserPoolId);
       if (!input.Username) throw missing('username');
@@ -32,7 +30,7 @@ export const AdminCreateUser = (d: Pick<CognitoServices, 'pools' | 'clock' | 'ou
         if (!existing) throw new UserNotFoundException();
         if (existing.status !== 'FORCE_CHANGE_PASSWORD') throw new UnsupportedUserStateException('Resend not possible. ' + input.Username + ' status is not FORCE_CHANGE_PASSWORD.');
         const resent = password!; // RESEND is not SUPPRESS: a password was made above
-        const user = withPassword(pool, existing, resent, passwordHash);
+        const user = withPassword(pool, existing, resent);
         d.pools.updateUser(user);
         d.prepareSigningKey();
         invite(d, pool.userPoolId, user.username, user.attributes.email, resent);
@@ -40,7 +38,7 @@ export const AdminCreateUser = (d: Pick<CognitoServices, 'pools' | 'clock' | 'ou
       }
       const attrs = readAttributes(pool, input.UserAttributes);
       const fresh = newUser(d.pools, d.clock, pool, input.Username, attrs, 'FORCE_CHANGE_PASSWORD');
-      const user = password === undefined ? fresh : withPassword(pool, fresh, password, passwordHash);
+      const user = password === undefined ? fresh : withPassword(pool, fresh, password);
       d.pools.insertUser(user);
       if (password !== undefined) d.prepareSigningKey();
       if (input.MessageAction !== 'SUPPRESS' && password !== undefined) invite(d, pool.userPoolId, user.username, user.attributes.email, password);

@@ -3,21 +3,19 @@ import type { Operation, WireOutput } from '../../http/operation.js';
 import type { CognitoServices } from '../services.js';
 import { adminUser } from '../admin.js';
 import { withPassword } from '../users.js';
-import { assertPasswordPolicy, hashPassword } from '../password.js';
+import { assertPasswordPolicy } from '../password.js';
 import { missing } from '../errors.js';
 
 export type AdminSetUserPasswordOperation = Operation<AdminSetUserPasswordCommandInput, WireOutput<AdminSetUserPasswordCommandOutput>>;
 
 export const AdminSetUserPassword = (d: Pick<CognitoServices, 'pools' | 'prepareSigningKey'>): AdminSetUserPasswordOperation =>
   async (_ctx, input) => {
-    // The hash does not depend on the user row: computed before the (synchronous) transaction.
-    const passwordHash = input.Password ? await hashPassword(input.Password) : '';
     return d.pools.transaction(() => {
       const { pool, user } = adminUser(d.pools, input.UserPoolId, input.Username);
       if (!input.Password) throw missing('password');
       assertPasswordPolicy(input.Password, pool.passwordPolicy);
       const status = input.Permanent ? 'CONFIRMED' : 'FORCE_CHANGE_PASSWORD';
-      d.pools.updateUser({ ...withPassword(pool, user, input.Password, passwordHash), status });
+      d.pools.updateUser({ ...withPassword(pool, user, input.Password), status });
       d.prepareSigningKey();
       return {};
     });

@@ -2,7 +2,7 @@ import type { ChangePasswordCommandInput, ChangePasswordCommandOutput } from '@a
 import type { Operation, WireOutput } from '../../http/operation.js';
 import type { CognitoServices } from '../services.js';
 import { userOfAccessToken } from '../tokens.js';
-import { assertPasswordPolicy, checkPassword, hashPassword } from '../password.js';
+import { assertPasswordPolicy, checkPassword } from '../password.js';
 import { withPassword } from '../users.js';
 import { NotAuthorizedException, missing } from '../errors.js';
 
@@ -12,8 +12,8 @@ export const ChangePassword = (d: Pick<CognitoServices, 'pools' | 'clock' | 'sig
   async (_ctx, input) => {
     const { pool, user } = await userOfAccessToken(d, input.AccessToken);
     if (!input.ProposedPassword) throw missing('proposedPassword');
-    if (!(await checkPassword(pool, user, input.PreviousPassword ?? ''))) throw new NotAuthorizedException();
+    if (!(checkPassword(pool, user, input.PreviousPassword ?? ''))) throw new NotAuthorizedException();
     assertPasswordPolicy(input.ProposedPassword, pool.passwordPolicy);
-    d.pools.updateUser(withPassword(pool, user, input.ProposedPassword, await hashPassword(input.ProposedPassword)));
+    d.pools.updateUser(withPassword(pool, user, input.ProposedPassword));
     return {};
   };

@@ -3,7 +3,7 @@ import type { Operation, WireOutput } from '../../http/operation.js';
 import type { CognitoServices } from '../services.js';
 import { findUser, poolByClient, withPassword } from '../users.js';
 import { checkCode } from '../codes.js';
-import { assertPasswordPolicy, hashPassword } from '../password.js';
+import { assertPasswordPolicy } from '../password.js';
 import { UserNotFoundException, missing } from '../errors.js';
 
 export type ConfirmForgotPasswordOperation = Operation<ConfirmForgotPasswordCommandInput, WireOutput<ConfirmForgotPasswordCommandOutput>>;
@@ -17,6 +17,6 @@ export const ConfirmForgotPassword = (d: Pick<CognitoServices, 'pools' | 'clock'
     assertPasswordPolicy(input.Password, pool.passwordPolicy);
     checkCode(d, pool, user, 'forgot', input.ConfirmationCode);
     const status = user.status === 'UNCONFIRMED' ? 'UNCONFIRMED' : 'CONFIRMED';
-    d.pools.updateUser({ ...withPassword(pool, user, input.Password, await hashPassword(input.Password)), status });
+    d.pools.updateUser({ ...withPassword(pool, user, input.Password), status });
     return {};
   };

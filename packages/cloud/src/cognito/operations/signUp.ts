@@ -3,7 +3,7 @@ import type { Operation, WireOutput } from '../../http/operation.js';
 import type { CognitoServices } from '../services.js';
 import { poolByClient, newUser, withPassword } from '../users.js';
 import { readAttributes, assertRequiredAttributes } from '../attributes.js';
-import { assertPasswordPolicy, hashPassword } from '../password.js';
+import { assertPasswordPolicy } from '../password.js';
 import { sendCode } from '../codes.js';
 import { InvalidParameterException, NotAuthorizedException, missing } from '../errors.js';
 
@@ -19,7 +19,7 @@ export const SignUp = (d: Pick<CognitoServices, 'pools' | 'clock' | 'outbox' | '
     assertPasswordPolicy(input.Password, pool.passwordPolicy);
     let user = newUser(d.pools, d.clock, pool, input.Username, attributes, 'UNCONFIRMED');
     assertRequiredAttributes(pool, user.attributes);
-    user = withPassword(pool, user, input.Password, await hashPassword(input.Password));
+    user = withPassword(pool, user, input.Password);
     d.pools.insertUser(user);
     d.prepareSigningKey();
     const medium = pool.userVerification === 'email' && user.attributes.email ? 'EMAIL' : pool.userVerification === 'phone' && user.attributes.phone_number ? 'SMS' : undefined;
