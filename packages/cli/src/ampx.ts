@@ -2,7 +2,7 @@ import { basename } from 'node:path';
 import { createPrinter } from './printer.js';
 import { parseSecretFastPath, runSecretFastPath } from './secrets/secretFastPath.js';
 import { format } from './format.js';
-import { AmplifyError, invalidInput } from './errors.js';
+import { AmplifyError, invalidInput, isPromptExit } from './errors.js';
 
 /**
  * Entry of the `ampx` / `sandlot` binaries. Errors print `[Name] message` + Resolution (no help dump)
@@ -27,7 +27,7 @@ export async function main(argv = process.argv): Promise<void> {
     }
   } catch (err) {
     const e = err as Error;
-    if (e?.name === 'ExitPromptError' || String(e?.message).includes('User force closed the prompt')) {
+    if (isPromptExit(e)) {
       process.exitCode = 1;
       return;
     }

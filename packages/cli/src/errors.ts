@@ -32,3 +32,7 @@ export class AmplifyFault extends AmplifyError {
 
 export const invalidInput = (message: string, resolution: string): AmplifyUserError =>
   new AmplifyUserError('InvalidCommandInputError', { message, resolution });
+
+/** The prompt library's "the user pressed Ctrl+C at a prompt" (ExitPromptError; older versions only said so in the message). */
+export const isPromptExit = (err: unknown): boolean =>
+  (err as Error | undefined)?.name === 'ExitPromptError' || String((err as Error | undefined)?.message).includes('User force closed the prompt');

@@ -6,6 +6,7 @@ import { ensureStateDir, type SandboxLocation } from '../project/sandboxLocation
 import { acquireInstanceLock } from './instanceLock.js';
 import { portIsFree, preferredPort } from './sandboxPort.js';
 import { watchBackend } from './watchBackend.js';
+import { askDeleteOnStop } from './askDeleteOnStop.js';
 import { sandboxLogger } from './cloudLog.js';
 import { join } from 'node:path';
 import { removeEndpoint, removeEndpointIfOurs, writeEndpoint } from './endpointFile.js';
@@ -153,14 +154,7 @@ export async function startSandboxSession(o: SandboxSessionOptions): Promise<San
       process.off('SIGINT', onSignal);
       process.off('SIGTERM', onSignal);
       await running;
-      let deleteIt = false;
-      if (o.confirmDeleteOnStop) {
-        try {
-          deleteIt = await o.confirmDeleteOnStop();
-        } catch {
-          deleteIt = false; // a second Ctrl+C at the prompt: keep everything
-        }
-      }
+      const deleteIt = o.confirmDeleteOnStop ? await askDeleteOnStop(o.confirmDeleteOnStop, printer) : false;
       await stop(0);
       if (deleteIt && o.onDeleteRequested) await o.onDeleteRequested();
       else printer.print(`\nStopping the sandbox process. To delete the sandbox, run ${format.command('sandbox delete')}`);
