@@ -8,7 +8,8 @@ import { InvalidPasswordException } from './errors.js';
  * sign-in needs, and the checks that receive the password itself (USER_PASSWORD_AUTH, ChangePassword) recompute it
  * and compare. The verifier is already a one-way function of the password costing a 3072-bit modular power per
  * guess; a second, slower hash stored beside it (earlier builds kept an scrypt hash) protected nothing, since an
- * attacker holding the row attacks the cheaper of the two, and it tripled the CPU of every password write.
+ * attacker holding the row attacks the cheaper of the two, and it made every password write about four times as
+ * costly (scrypt ~1.7 ms, the verifier ~0.55 ms here).
  */
 export function checkPassword(pool: ResolvedPoolConfig, user: Pick<StoredUser, 'username' | 'srpSalt' | 'srpVerifier'>, password: string): boolean {
   if (!user.srpSalt || !user.srpVerifier) return false;
