@@ -1,12 +1,6 @@
-import { ServiceError } from '../http/serviceError.js';
+import { clientErrorClass as define } from '../http/serviceError.js';
 
 /** Cognito user-pool errors, named and worded as AWS names them. All are client faults (HTTP 400). */
-const define = (code: string, fallback: string) =>
-  class extends ServiceError {
-    constructor(message = fallback) {
-      super(code, message, 400);
-    }
-  };
 
 export class NotAuthorizedException extends define('NotAuthorizedException', 'Incorrect username or password.') {}
 export class UserNotFoundException extends define('UserNotFoundException', 'User does not exist.') {}

@@ -17,6 +17,14 @@ export class ServiceError extends Error {
   }
 }
 
+/** A client-fault (HTTP 400) error class named `code`, with AWS's wording as the default message. */
+export const clientErrorClass = (code: string, defaultMessage: string) =>
+  class extends ServiceError {
+    constructor(message = defaultMessage) {
+      super(code, message, 400);
+    }
+  };
+
 /** Unknown operation: a 400, never a 5xx (the Amplify client retries 5xx three times). */
 export class UnsupportedOperationError extends ServiceError {
   constructor(service: string, operation: string) {

@@ -1,12 +1,6 @@
-import { ServiceError } from '../http/serviceError.js';
+import { clientErrorClass as define } from '../http/serviceError.js';
 
 /** Cognito Identity errors, named and worded as AWS names them (HTTP 400). */
-const define = (code: string, fallback: string) =>
-  class extends ServiceError {
-    constructor(message = fallback) {
-      super(code, message, 400);
-    }
-  };
 
 export class NotAuthorizedException extends define('NotAuthorizedException', 'Not authorized.') {}
 export class ResourceNotFoundException extends define('ResourceNotFoundException', 'Resource not found.') {}
