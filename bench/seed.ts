@@ -1,118 +1,166 @@
-// bench/seed: seeding through Sandlot's seed library against a local cloud on loopback, the issue's set:
-// 1,000 Password users created (createAndSignUpUsers) and added to a group (addUsersToGroup), then, signed
-// in as one of them (signInUser), 10,000 todos of the docs' schema (Todo, allow.authenticated(), user-pool
-// auth) through the script's own aws-amplify data client (createItems: aliased createTodo mutations, each
-// item checked by the API's auth rules like client.models.Todo.create). Two topologies, each on a fresh
-// cloud: the seed serving the local cloud in its own process (`ampx sandbox seed` with no sandbox running:
-// the library's SDK calls then use the cloud's in-process request handler, as the runner sets it up) and
-// the cloud in a separate process (`ampx sandbox` running: everything over loopback HTTP). For reference (not in the totals): the
-// time per todo of client.models.Todo.create one by one (8 in flight). Goal: under 5 s in all.
-// Run: npx tsx bench/seed.ts   (SEED_BENCH_USERS / SEED_BENCH_TODOS change the set for quick tries; SEED_BENCH_ONLY=in | own runs
-// one topology; SEED_BENCH_CLOUD_PROF=<dir> writes a CPU profile of the separate cloud process there)
+// bench/seed: what a user runs. `ampx sandbox seed` (the built CLI) runs a seed script that creates 1,000 Password
+// users (createAndSignUpUsers), adds them to group "admin" (addUsersToGroup), signs in as one of them
+// (signInUser) and creates 10,000 todos of the docs' schema (Todo, allow.authenticated(), user-pool auth) through
+// the script's own aws-amplify data client (createItems: aliased createTodo mutations, each checked by the API's
+// auth rules like client.models.Todo.create). The script times itself (users, todos) and its own CPU; for
+// reference (not in the totals) it also creates 500 todos one request each (client.models.Todo.create, 8 in flight).
+// Two topologies, alternating, each round a new sandbox (its own --identifier, so a fresh database) and a new
+// process (cold, as a user's run is): no sandbox running (`ampx sandbox --once` first; the seed serves the
+// sandbox's cloud itself) and `ampx sandbox` running in another process (every call over loopback HTTP; its CPU
+// read from /proc and added). Goal: under 5 s for the set. The project is written here (the docs' auth with group
+// "admin" and the docs' Todo schema); nothing else is needed.
+// Run: npm run build && npx tsx bench/seed.ts   (SEED_BENCH_USERS / SEED_BENCH_TODOS change the set,
+// SEED_BENCH_ROUNDS=N rounds per topology (default 3, the median shown), SEED_BENCH_ONLY=in | own one topology)
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createInterface } from 'node:readline';
-import { a } from '@aws-amplify/data-schema';
-import { generateClient } from 'aws-amplify/data';
-import { signOut } from 'aws-amplify/auth';
-import { pointSeedAt, startSeedSandbox } from '../packages/seed/src/testing/seedTestSandbox.js';
-import { addUsersToGroup, createAndSignUpUsers, createItems, mapConcurrently, signInUser } from '../packages/seed/src/index.js';
 
 const USERS = Number(process.env.SEED_BENCH_USERS ?? 1000);
 const TODOS = Number(process.env.SEED_BENCH_TODOS ?? 10_000);
+const ROUNDS = Math.max(1, Number(process.env.SEED_BENCH_ROUNDS ?? 3));
 const ONE_BY_ONE = 500;
 const GOAL_S = 5;
-const PASSWORD = 'Bench-Passw0rd!';
+const bin = fileURLToPath(new URL('../packages/cli/bin/ampx.mjs', import.meta.url));
 
-// The docs' seed example schema (sandbox-seed "Data").
-const schemaSdl = a.schema({ Todo: a.model({ content: a.string(), isDone: a.boolean() }).authorization((allow) => [allow.authenticated()]) }).transform().schema;
+const FILES: Record<string, string> = {
+  'package.json': JSON.stringify({ name: 'seed-bench', version: '1.0.0', type: 'module' }),
+  'amplify/backend.ts': `import { defineBackend } from "@aws-amplify/backend";
+import { auth } from "./auth/resource";
+import { data } from "./data/resource";
+defineBackend({ auth, data });
+`,
+  'amplify/auth/resource.ts': `import { defineAuth } from "@aws-amplify/backend";
+export const auth = defineAuth({ loginWith: { email: true }, groups: ["admin"] });
+`,
+  'amplify/data/resource.ts': `import { a, defineData, type ClientSchema } from "@aws-amplify/backend";
+const schema = a.schema({
+  Todo: a.model({ content: a.string(), isDone: a.boolean() }).authorization((allow) => [allow.authenticated()]),
+});
+export type Schema = ClientSchema<typeof schema>;
+export const data = defineData({ schema, authorizationModes: { defaultAuthorizationMode: "userPool" } });
+`,
+  // The script prints one line: SEED_BENCH {json}. CPU: this process (user + system) plus, when the bench names it,
+  // the running sandbox's process (/proc, USER_HZ = 100).
+  'amplify/seed/seed.ts': `import { readFile } from "node:fs/promises";
+import { readFileSync } from "node:fs";
+import { addUsersToGroup, createAndSignUpUsers, createItems, mapConcurrently, signInUser } from "@aws-amplify/seed";
+import { Amplify } from "aws-amplify";
+import { signOut } from "aws-amplify/auth";
+import { generateClient } from "aws-amplify/data";
+import type { Schema } from "../data/resource";
+Amplify.configure(JSON.parse(await readFile(new URL("../../amplify_outputs.json", import.meta.url), "utf8")));
+const USERS = Number(process.env.SEED_BENCH_USERS);
+const TODOS = Number(process.env.SEED_BENCH_TODOS);
+const cloudPid = process.env.SEED_BENCH_CLOUD_PID;
+const cpu = () => {
+  const own = process.cpuUsage();
+  const fields = cloudPid ? readFileSync("/proc/" + cloudPid + "/stat", "utf8").split(") ")[1].split(" ") : undefined;
+  return (own.user + own.system) / 1e6 + (fields ? (Number(fields[11]) + Number(fields[12])) / 100 : 0);
+};
+const PASSWORD = "Bench-Passw0rd!";
+const users = Array.from({ length: USERS }, (_, i) => ({ username: "user" + i + "@example.com", password: PASSWORD, signInFlow: "Password" as const, signInAfterCreation: false }));
+const cpu0 = cpu();
+const t0 = performance.now();
+await createAndSignUpUsers(users);
+await addUsersToGroup(users, "admin");
+const t1 = performance.now();
+const cpu1 = cpu();
+await signInUser({ username: users[0].username, password: PASSWORD, signInFlow: "Password" });
+const client = generateClient<Schema>();
+const created = await createItems(client, "Todo", Array.from({ length: TODOS }, (_, i) => ({ content: "todo " + i, isDone: i % 2 === 0 })));
+const t2 = performance.now();
+const cpu2 = cpu();
+if (created.length !== TODOS || !created.every((t) => typeof t.id === "string")) throw new Error("createItems returned " + created.length + " items, wanted " + TODOS);
+const t3 = performance.now();
+await mapConcurrently(Array.from({ length: ${ONE_BY_ONE} }, (_, i) => i), 8, async (i) => {
+  const r = await client.models.Todo.create({ content: "one by one " + i, isDone: false });
+  if (r.errors) throw new Error(JSON.stringify(r.errors));
+});
+const oneByOneMs = (performance.now() - t3) / ${ONE_BY_ONE};
+await signOut();
+console.log("SEED_BENCH " + JSON.stringify({ users: (t1 - t0) / 1000, todos: (t2 - t1) / 1000, cpuUsers: cpu1 - cpu0, cpu: cpu2 - cpu0, oneByOneMs }));
+`,
+};
 
 interface Run { users: number; todos: number; cpu: number; cpuUsers: number; oneByOneMs: number }
+type Topology = 'in' | 'own';
+const TOPOLOGIES: Record<Topology, string> = { in: 'no sandbox running (seed serves the cloud)', own: '`ampx sandbox` running (own process)' };
 
-/** CPU seconds (user + system) of this process and, on Linux, of the cloud's process (/proc, USER_HZ = 100). */
-function cpuSeconds(cloudPid?: number): number {
-  const own = process.cpuUsage();
-  let other = 0;
-  if (cloudPid) {
-    try {
-      const fields = readFileSync(`/proc/${cloudPid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-      other = (Number(fields[11]) + Number(fields[12])) / 100;
-    } catch {
-      other = NaN;
-    }
-  }
-  return (own.user + own.system) / 1e6 + other;
+const dir = mkdtempSync(join(tmpdir(), 'sandlot-bench-seed-'));
+for (const [file, text] of Object.entries(FILES)) {
+  mkdirSync(join(dir, file, '..'), { recursive: true });
+  writeFileSync(join(dir, file), text);
+}
+const env: NodeJS.ProcessEnv = { ...process.env, SANDLOT_CONFIG_DIR: join(dir, '.sandlot-key'), SEED_BENCH_USERS: String(USERS), SEED_BENCH_TODOS: String(TODOS) };
+// As bench/sandbox: a default Node setup parses no extra certificate bundle at every start.
+delete env.NODE_EXTRA_CA_CERTS;
+
+/** `ampx <args>` in the project; its stdout (throws with both streams on a non-zero exit). */
+function ampx(args: string[], extraEnv: NodeJS.ProcessEnv = {}): Promise<string> {
+  const child = spawn(process.execPath, [bin, ...args], { cwd: dir, env: { ...env, ...extraEnv }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  let err = '';
+  child.stdout!.on('data', (d) => (out += d));
+  child.stderr!.on('data', (d) => (err += d));
+  return new Promise((res, rej) => child.once('exit', (code) => (code === 0 ? res(out) : rej(new Error(`ampx ${args.join(' ')} exited with ${code}\n${out}\n${err}`)))));
 }
 
-/** The issue's set against whatever cloud the seed environment points at; seconds per phase. */
-async function seedTheSet(cloudPid?: number): Promise<Run> {
-  const users = Array.from({ length: USERS }, (_, i) => ({ username: `user${i}@example.com`, password: PASSWORD, signInFlow: 'Password' as const, signInAfterCreation: false }));
-  const cpu0 = cpuSeconds(cloudPid);
-  const t0 = performance.now();
-  await createAndSignUpUsers(users);
-  await addUsersToGroup(users, 'admin');
-  const t1 = performance.now();
-  const cpuUsers = cpuSeconds(cloudPid) - cpu0;
-  await signInUser({ username: users[0]!.username, password: PASSWORD, signInFlow: 'Password' });
-  const client = generateClient();
-  const created = await createItems(client, 'Todo', Array.from({ length: TODOS }, (_, i) => ({ content: `todo ${i}`, isDone: i % 2 === 0 })));
-  const t2 = performance.now();
-  const cpu = cpuSeconds(cloudPid) - cpu0;
-  if (created.length !== TODOS || !created.every((t) => typeof t.id === 'string')) throw new Error(`createItems returned ${created.length} items, wanted ${TODOS}`);
-  // Reference only: what the same todos cost one request each.
-  const t3 = performance.now();
-  await mapConcurrently(Array.from({ length: ONE_BY_ONE }, (_, i) => i), 8, async (i) => {
-    const r = await (client as any).models.Todo.create({ content: `one by one ${i}`, isDone: false });
-    if (r.errors) throw new Error(JSON.stringify(r.errors));
-  });
-  const oneByOneMs = (performance.now() - t3) / ONE_BY_ONE;
-  await signOut();
-  return { users: (t1 - t0) / 1000, todos: (t2 - t1) / 1000, cpu, cpuUsers, oneByOneMs };
+const runOf = (out: string): Run => {
+  const line = /^SEED_BENCH (.*)$/m.exec(out);
+  if (!line) throw new Error(`the seed script printed no result:\n${out}`);
+  return JSON.parse(line[1]!) as Run;
+};
+
+async function noSandboxRunning(identifier: string): Promise<Run> {
+  await ampx(['sandbox', '--once', '--identifier', identifier]);
+  return runOf(await ampx(['sandbox', 'seed', '--identifier', identifier]));
 }
 
-async function inProcess(): Promise<Run> {
-  const t = await startSeedSandbox({}, { dataSchemaSdl: schemaSdl, inProcessSdk: true });
+async function sandboxRunning(identifier: string): Promise<Run> {
+  const sandbox: ChildProcess = spawn(process.execPath, [bin, 'sandbox', '--identifier', identifier], { cwd: dir, env, stdio: ['ignore', 'pipe', 'inherit'] });
   try {
-    return await seedTheSet();
-  } finally {
-    await t.close();
-  }
-}
-
-async function separateProcess(): Promise<Run> {
-  const dir = mkdtempSync(join(tmpdir(), 'sandlot-bench-seed-'));
-  const here = fileURLToPath(new URL('.', import.meta.url));
-  // SEED_BENCH_CLOUD_PROF=<dir>: a CPU profile of the cloud process (node --cpu-prof) into that folder.
-  const prof = process.env.SEED_BENCH_CLOUD_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.SEED_BENCH_CLOUD_PROF}`] : [];
-  const child: ChildProcess = spawn(process.execPath, [...prof, '--import', 'tsx', join(here, 'seedCloudServer.ts'), dir, Buffer.from(schemaSdl).toString('base64')], { stdio: ['ignore', 'pipe', 'inherit'] });
-  try {
-    const line = await new Promise<string>((res, rej) => {
-      createInterface({ input: child.stdout! }).once('line', res);
-      child.once('exit', (code) => rej(new Error(`the cloud process exited with ${code}`)));
+    let out = '';
+    await new Promise<void>((res, rej) => {
+      sandbox.stdout!.on('data', (d) => {
+        out += d;
+        if (out.includes('Watching for file changes')) res();
+      });
+      sandbox.once('exit', (code) => rej(new Error(`ampx sandbox exited with ${code}:\n${out}`)));
     });
-    pointSeedAt(JSON.parse(line) as { url: string; credentials: { accessKeyId: string; secretAccessKey: string } }, { dataSchemaSdl: schemaSdl });
-    return await seedTheSet(child.pid);
+    return runOf(await ampx(['sandbox', 'seed', '--identifier', identifier], { SEED_BENCH_CLOUD_PID: String(sandbox.pid) }));
   } finally {
-    child.kill();
-    rmSync(dir, { recursive: true, force: true });
+    const exited = new Promise((r) => sandbox.once('exit', r));
+    sandbox.kill('SIGINT');
+    await exited;
   }
 }
 
-// SEED_BENCH_ONLY=in | own: one topology only (quick tries).
-const only = process.env.SEED_BENCH_ONLY;
-const rows: [string, Run][] = [];
-if (only !== 'own') rows.push(['seed serves the cloud (no sandbox running)', await inProcess()]);
-if (only !== 'in') rows.push(['cloud in its own process (sandbox running)', await separateProcess()]);
+const only = process.env.SEED_BENCH_ONLY as Topology | undefined;
+const chosen = (['in', 'own'] as const).filter((t) => !only || t === only);
+const runs = new Map<Topology, Run[]>(chosen.map((t) => [t, []]));
+try {
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const t of chosen) runs.get(t)!.push(await (t === 'in' ? noSandboxRunning : sandboxRunning)(`bench${t}${round}`));
+  }
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
+
+const totalOf = (r: Run) => r.users + r.todos;
 const n = (x: number) => x.toLocaleString('en-US');
-console.log(`\n${n(USERS)} users into group "admin" + ${n(TODOS)} Todo items (docs' schema, user-pool auth), loopback. Seconds (lower is better)\n`);
-console.log(`${'topology'.padEnd(44)} ${'users'.padStart(7)} ${'todos'.padStart(7)} ${'total'.padStart(7)} ${'cpu u+t'.padStart(11)} ${'ms/user'.padStart(8)} ${'ms/todo'.padStart(8)} ${'1-by-1 ms/todo'.padStart(15)}`);
-for (const [name, r] of rows) {
-  const total = r.users + r.todos;
-  console.log(`${name.padEnd(44)} ${r.users.toFixed(2).padStart(7)} ${r.todos.toFixed(2).padStart(7)} ${total.toFixed(2).padStart(7)} ${`${r.cpuUsers.toFixed(1)}+${(r.cpu - r.cpuUsers).toFixed(1)}`.padStart(11)} ${((r.users * 1000) / USERS).toFixed(2).padStart(8)} ${((r.todos * 1000) / TODOS).toFixed(3).padStart(8)} ${r.oneByOneMs.toFixed(2).padStart(15)}${total < GOAL_S ? '' : '  ✖ over the goal'}`);
+console.log(`\n\`ampx sandbox seed\`: ${n(USERS)} users into group "admin" + ${n(TODOS)} Todo items (docs' schema, user-pool auth), loopback.`);
+console.log(`Seconds (lower is better), median of ${ROUNDS} round${ROUNDS === 1 ? '' : 's'} per topology (alternating; each a new sandbox and process)\n`);
+console.log(`${'topology'.padEnd(44)} ${'users'.padStart(6)} ${'todos'.padStart(6)} ${'total'.padStart(6)} ${'range'.padStart(10)} ${'cpu u+t'.padStart(8)} ${'ms/user'.padStart(8)} ${'ms/todo'.padStart(8)} ${'1-by-1 ms/todo'.padStart(15)}`);
+for (const [topology, list] of runs) {
+  const sorted = [...list].sort((x, y) => totalOf(x) - totalOf(y));
+  const r = sorted[Math.floor((sorted.length - 1) / 2)]!;
+  const total = totalOf(r);
+  const range = `${totalOf(sorted[0]!).toFixed(2)}-${totalOf(sorted.at(-1)!).toFixed(2)}`;
+  const cpu = `${r.cpuUsers.toFixed(1)}+${(r.cpu - r.cpuUsers).toFixed(1)}`;
+  console.log(`${TOPOLOGIES[topology].padEnd(44)} ${r.users.toFixed(2).padStart(6)} ${r.todos.toFixed(2).padStart(6)} ${total.toFixed(2).padStart(6)} ${range.padStart(10)} ${cpu.padStart(8)} ${((r.users * 1000) / USERS).toFixed(2).padStart(8)} ${((r.todos * 1000) / TODOS).toFixed(3).padStart(8)} ${r.oneByOneMs.toFixed(2).padStart(15)}${total < GOAL_S ? '' : '  ✖ over the goal'}`);
 }
 console.log(`\nGoal: total < ${GOAL_S} s. users = createAndSignUpUsers + addUsersToGroup; todos = signInUser + createItems (aliased createTodo`);
-console.log(`mutations, 100 per request, 4 in flight); cpu u+t = CPU seconds of seed + cloud over users, todos (a busy machine inflates`);
-console.log(`the wall times, much less this); 1-by-1 = client.models.Todo.create per todo, 8 in flight (${ONE_BY_ONE} todos, not in the totals).`);
+console.log(`mutations, 100 per request, 4 in flight); ms/user = the script's time per user; cpu u+t = CPU seconds of the seed process (and`);
+console.log(`the running sandbox's) over users, todos; 1-by-1 = client.models.Todo.create per todo, 8 in flight (${ONE_BY_ONE} todos, not in the totals).`);

@@ -48,8 +48,8 @@ export async function startSeedSandbox(pool: Partial<UserPoolConfig> = {}, o: Se
   };
 }
 
-/** The cloud side of `startSeedSandbox`: pool, stack record, data API (for a cloud in another process too). */
-export function applySeedBackend(services: CloudServices, pool: Partial<UserPoolConfig> = {}, o: SeedSandboxOptions = {}): void {
+/** The cloud side of `startSeedSandbox`: pool, stack record, data API. */
+function applySeedBackend(services: CloudServices, pool: Partial<UserPoolConfig> = {}, o: SeedSandboxOptions = {}): void {
   applyUserPoolConfig(services, { userPoolId: POOL_ID, clientId: CLIENT_ID, signInWith: { email: true }, groups: [{ name: 'admin', precedence: 0 }], ...pool });
   const groups = pool.groups ?? [{ name: 'admin', precedence: 0 }];
   const mfa = pool.mfa ?? { mode: 'OFF' as const };
@@ -77,7 +77,7 @@ export function applySeedBackend(services: CloudServices, pool: Partial<UserPool
 }
 
 /** The client side of `startSeedSandbox`: the seed environment and aws-amplify pointed at a cloud at `url`. */
-export function pointSeedAt(cloud: { url: string; credentials: { accessKeyId: string; secretAccessKey: string } }, o: SeedSandboxOptions = {}): void {
+function pointSeedAt(cloud: { url: string; credentials: { accessKeyId: string; secretAccessKey: string } }, o: SeedSandboxOptions = {}): void {
   Object.assign(process.env, {
     AWS_ENDPOINT_URL: cloud.url,
     AWS_REGION: 'us-east-1',
