@@ -44,7 +44,7 @@ export async function passwordAuth(d: AuthDeps, pool: ResolvedPoolConfig, params
   if (!params.PASSWORD) throw missing('authParameters.PASSWORD');
   const user = findUser(d.pools, pool, params.USERNAME);
   if (!user) throw new UserNotFoundException();
-  if (!(checkPassword(pool, user, params.PASSWORD))) throw new NotAuthorizedException();
+  if (!checkPassword(pool, user, params.PASSWORD)) throw new NotAuthorizedException();
   assertCanSignIn(user);
   return afterPassword(d, pool, user);
 }

@@ -12,7 +12,7 @@ export const ChangePassword = (d: Pick<CognitoServices, 'pools' | 'clock' | 'sig
   async (_ctx, input) => {
     const { pool, user } = await userOfAccessToken(d, input.AccessToken);
     if (!input.ProposedPassword) throw missing('proposedPassword');
-    if (!(checkPassword(pool, user, input.PreviousPassword ?? ''))) throw new NotAuthorizedException();
+    if (!checkPassword(pool, user, input.PreviousPassword ?? '')) throw new NotAuthorizedException();
     assertPasswordPolicy(input.ProposedPassword, pool.passwordPolicy);
     d.pools.updateUser(withPassword(pool, user, input.ProposedPassword));
     return {};
